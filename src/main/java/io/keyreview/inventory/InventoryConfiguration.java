@@ -1,0 +1,64 @@
+package io.keyreview.inventory;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import io.keyreview.support.CsvRow;
+import io.keyreview.support.ExposureWriter;
+import io.keyreview.support.InputSource;
+import io.keyreview.support.LoadSteps;
+import io.keyreview.support.Writers;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.infrastructure.item.file.MultiResourceItemReader;
+import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Loads tonight's key inventories ({@code keys/*.csv}) into {@code inventory_key}. */
+@Configuration(proxyBeanMethods = false)
+class InventoryConfiguration {
+
+	@Bean
+	@StepScope
+	MultiResourceItemReader<CsvRow> keysReader(LoadSteps loadSteps,
+			@Value("#{jobParameters['runDate']}") LocalDate runDate) {
+		return loadSteps.csvReader(InputSource.KEYS, runDate, Set.of("key_id"));
+	}
+
+	@Bean
+	@StepScope
+	InventoryKeyProcessor inventoryKeyProcessor(JdbcTemplate jdbc,
+			@Value("#{jobParameters['runDate']}") LocalDate runDate) {
+		return new InventoryKeyProcessor(
+				jdbc.queryForList("SELECT key_id FROM inventory_key WHERE seen_on = ?", String.class, runDate));
+	}
+
+	@Bean
+	@StepScope
+	CompositeItemWriter<InventoryKey> inventoryKeyWriter(DataSource dataSource, JdbcTemplate jdbc,
+			@Value("#{jobParameters['runDate']}") LocalDate runDate) {
+		return Writers.inOrder(Writers.sql(dataSource, runDate, "DELETE FROM inventory_key WHERE key_id = :keyId"),
+				Writers.sql(dataSource, runDate,
+						"""
+								INSERT INTO inventory_key (key_id, source, alias, project, environment, status, owner, owner_type,
+								  created_by, created_at, last_used_at, last_rotated_at, expires_at, scopes, allowed_models,
+								  allowed_routes, monthly_budget_usd, secret_location, input_file, seen_on)
+								VALUES (:keyId, :source, :alias, :project, :environment, :status, :owner, :ownerType,
+								  :createdBy, :createdAt, :lastUsedAt, :lastRotatedAt, :expiresAt, :scopes, :allowedModels,
+								  :allowedRoutes, :monthlyBudgetUsd, :secretLocation, :inputFile, :runDate)"""),
+				new ExposureWriter<>(jdbc, InputSource.KEYS, runDate));
+	}
+
+	@Bean
+	Step loadKeys(LoadSteps loadSteps, MultiResourceItemReader<CsvRow> keysReader,
+			InventoryKeyProcessor inventoryKeyProcessor, CompositeItemWriter<InventoryKey> inventoryKeyWriter) {
+		return loadSteps.load(InputSource.KEYS, keysReader, inventoryKeyProcessor, inventoryKeyWriter);
+	}
+
+}

@@ -1,0 +1,22 @@
+package io.keyreview.inventory;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import io.keyreview.support.Exposed;
+import io.keyreview.support.Exposure;
+import org.jspecify.annotations.Nullable;
+
+/** One key as tonight's inventory lists it ({@code keys.csv}). */
+public record InventoryKey(String source, String keyId, @Nullable String alias, @Nullable String project,
+		String environment, @Nullable String status, @Nullable String owner, @Nullable String ownerType,
+		@Nullable String createdBy, @Nullable Instant createdAt, @Nullable Instant lastUsedAt,
+		@Nullable Instant lastRotatedAt, @Nullable Instant expiresAt, List<String> scopes, List<String> allowedModels,
+		List<String> allowedRoutes, @Nullable BigDecimal monthlyBudgetUsd, @Nullable String secretLocation,
+		String inputFile, List<Exposure> exposures) implements Exposed {
+
+	public static final List<String> ENVIRONMENTS = List.of("production", "staging", "development", "ci", "vendor",
+			"break-glass");
+
+}

@@ -1,0 +1,44 @@
+package io.keyreview.jobs;
+
+import java.util.List;
+
+import io.keyreview.support.BadRowException;
+import io.keyreview.support.InputFileException;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.skip.SkipLimitExceededException;
+import org.springframework.core.NestedExceptionUtils;
+
+/** Turns the failure of a run into one sentence for the operator. */
+final class JobFailures {
+
+	private JobFailures() {
+	}
+
+	static String describe(JobExecution execution) {
+		for (StepExecution step : execution.getStepExecutions()) {
+			for (Throwable failure : step.getFailureExceptions()) {
+				return step.getStepName() + " failed: " + sentence(failure);
+			}
+		}
+		List<Throwable> failures = execution.getAllFailureExceptions();
+		return failures.isEmpty() ? "the run ended " + execution.getStatus() : sentence(failures.get(0));
+	}
+
+	static String sentence(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InputFileException) {
+				return cause.getMessage();
+			}
+			if (cause instanceof SkipLimitExceededException) {
+				String last = (cause.getCause() instanceof BadRowException bad)
+						? " (the last: " + bad.getMessage() + ")" : "";
+				return "too many bad rows: more than keyreview.skip-limit were rejected" + last;
+			}
+		}
+		Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
+	}
+
+}

@@ -1,0 +1,39 @@
+package io.keyreview.jobs;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The nightly run: lands tonight's inputs with secrets redacted, loads the directory,
+ * policies, people, keys and usage, reconciles them into the key register and its change
+ * log, and exports the register and the rejects. Identified by its run date; every step
+ * commits with its checkpoint, so running the same command again after a failure resumes
+ * where it stopped, and after a success does nothing.
+ */
+@Configuration(proxyBeanMethods = false)
+class NightlyJobConfiguration {
+
+	@Bean
+	Job nightlyJob(JobRepository jobRepository, RunSummary runSummary, Step landInputs, Step loadDirectory,
+			Step loadPolicies, Step loadPeople, Step loadKeys, Step loadUsage, Step rollUpUsage, Step reconcileRegister,
+			Step recordUnattributedUsage, Step exportRegister, Step exportRejects) {
+		return new JobBuilder(jobRepository).listener(runSummary)
+			.start(landInputs)
+			.next(loadDirectory)
+			.next(loadPolicies)
+			.next(loadPeople)
+			.next(loadKeys)
+			.next(loadUsage)
+			.next(rollUpUsage)
+			.next(reconcileRegister)
+			.next(recordUnattributedUsage)
+			.next(exportRegister)
+			.next(exportRejects)
+			.build();
+	}
+
+}

@@ -1,0 +1,115 @@
+package io.keyreview.policy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.keyreview.support.ExposureWriter;
+import io.keyreview.support.Exposure;
+import io.keyreview.support.Identities;
+import io.keyreview.support.InputFileException;
+import io.keyreview.support.InputSource;
+import io.keyreview.support.LandingArea;
+import io.keyreview.support.RunDate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Replaces the directory tables with tonight's {@code owners.yaml}, in one transaction.
+ */
+class DirectoryLoading implements Tasklet {
+
+	private static final Logger logger = LoggerFactory.getLogger(DirectoryLoading.class);
+
+	private final JdbcTemplate jdbc;
+
+	private final LandingArea landingArea;
+
+	DirectoryLoading(JdbcTemplate jdbc, LandingArea landingArea) {
+		this.jdbc = jdbc;
+		this.landingArea = landingArea;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+		LocalDate runDate = RunDate.of(chunkContext);
+		List<Path> files = this.landingArea.files(runDate, InputSource.DIRECTORY);
+		if (files.isEmpty()) {
+			throw new InputFileException("owners.yaml was not landed for " + runDate);
+		}
+		Path file = files.get(0);
+		YamlDocument document = new YamlDocument("directory/" + file.getFileName(),
+				Files.readString(file, StandardCharsets.UTF_8));
+		Directory directory = parse(document);
+		replaceTables(directory);
+		recordExposures(document, runDate);
+		contribution.incrementReadCount();
+		contribution.incrementWriteCount(
+				directory.groups().size() + directory.modelGroups().size() + directory.routes().size());
+		logger.info("loadDirectory: {} owner groups, {} model groups, {} routes", directory.groups().size(),
+				directory.modelGroups().size(), directory.routes().size());
+		return RepeatStatus.FINISHED;
+	}
+
+	private static Directory parse(YamlDocument document) {
+		try {
+			return PolicyYaml.read(document, Directory.class);
+		}
+		catch (JacksonException ex) {
+			throw new InputFileException(
+					document.file() + " line " + PolicyYaml.line(ex) + " is not valid: " + PolicyYaml.reason(ex), ex);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InputFileException(document.file() + " " + ex.getMessage(), ex);
+		}
+	}
+
+	private void replaceTables(Directory directory) {
+		this.jdbc.update("DELETE FROM owner_group");
+		this.jdbc.update("DELETE FROM model_group_member");
+		this.jdbc.update("DELETE FROM route_environment");
+		this.jdbc.batchUpdate("INSERT INTO owner_group (name, mailbox, accountable) VALUES (?, ?, ?)",
+				directory.groups()
+					.entrySet()
+					.stream()
+					.map((group) -> new Object[] { group.getKey(), Identities.normalise(group.getValue().mailbox()),
+							Identities.normalise(group.getValue().accountable()) })
+					.toList());
+		List<Object[]> members = new ArrayList<>();
+		directory.modelGroups()
+			.forEach((group, models) -> models.stream()
+				.distinct()
+				.forEach((model) -> members.add(new Object[] { group, model })));
+		this.jdbc.batchUpdate("INSERT INTO model_group_member (group_name, model) VALUES (?, ?)", members);
+		this.jdbc.batchUpdate("INSERT INTO route_environment (route, environment) VALUES (?, ?)",
+				directory.routes()
+					.entrySet()
+					.stream()
+					.map((route) -> new Object[] { route.getKey(), route.getValue().toLowerCase(Locale.ROOT) })
+					.toList());
+	}
+
+	private void recordExposures(YamlDocument document, LocalDate runDate) {
+		List<Object[]> rows = new ArrayList<>();
+		for (Exposure exposure : document.exposures()) {
+			rows.add(new Object[] { runDate, exposure.file(), exposure.line(), exposure.column(),
+					exposure.fingerprint(), InputSource.DIRECTORY.sourceName(), null });
+		}
+		if (!rows.isEmpty()) {
+			ExposureWriter.record(this.jdbc, rows);
+		}
+	}
+
+}

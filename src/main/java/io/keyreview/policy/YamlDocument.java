@@ -1,0 +1,32 @@
+package io.keyreview.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.keyreview.support.Exposure;
+import io.keyreview.support.SecretRedactor;
+
+/** A landed YAML file: its name under the landing folder and its text. */
+record YamlDocument(String file, String text) {
+
+	/**
+	 * The secrets landing redacted, each at its line, under the YAML key of that line.
+	 */
+	List<Exposure> exposures() {
+		List<Exposure> exposures = new ArrayList<>();
+		String[] lines = this.text.split("\n", -1);
+		for (int i = 0; i < lines.length; i++) {
+			for (String fingerprint : SecretRedactor.fingerprintsIn(lines[i])) {
+				exposures.add(new Exposure(this.file, i + 1, yamlKey(lines[i]), fingerprint));
+			}
+		}
+		return exposures;
+	}
+
+	private static String yamlKey(String line) {
+		int colon = line.indexOf(':');
+		String key = (colon > 0) ? line.substring(0, colon).strip().replaceFirst("^[-{\\s]+", "") : "";
+		return key.isEmpty() ? "value" : key;
+	}
+
+}

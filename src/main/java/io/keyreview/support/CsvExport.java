@@ -1,0 +1,103 @@
+package io.keyreview.support;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.function.Consumer;
+
+import com.opencsv.CSVWriter;
+import com.opencsv.ICSVWriter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes an output CSV file (RFC 4180, UTF-8) whole or not at all: rows go to a temporary
+ * file that replaces the target when complete, so a rerun simply writes it again. A cell
+ * a spreadsheet would run as a formula ({@code = + - @} first) is written with a leading
+ * apostrophe.
+ */
+public final class CsvExport {
+
+	private CsvExport() {
+	}
+
+	public static long write(Path file, String[] header, Consumer<Rows> rows) {
+		try {
+			Files.createDirectories(file.toAbsolutePath().getParent());
+			Path partial = file.resolveSibling(file.getFileName() + ".partial");
+			long count;
+			try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
+					ICSVWriter csv = new CSVWriter(out, ',', '"', '"', "\n")) {
+				csv.writeNext(header, false);
+				Rows sink = new Rows(csv);
+				rows.accept(sink);
+				count = sink.count;
+			}
+			Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			return count;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write " + file, ex);
+		}
+	}
+
+	public static String neutralised(@Nullable String cell) {
+		if (cell == null || cell.isEmpty()) {
+			return "";
+		}
+		char first = cell.charAt(0);
+		boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
+				|| first == '\r';
+		return formula ? "'" + cell : cell;
+	}
+
+	/**
+	 * A database or Java value as export text: instants in UTC ISO 8601, amounts without
+	 * trailing zeros.
+	 */
+	public static @Nullable String text(@Nullable Object value) {
+		if (value instanceof Timestamp timestamp) {
+			return text(timestamp.toLocalDateTime());
+		}
+		if (value instanceof LocalDateTime dateTime) {
+			return dateTime.toInstant(ZoneOffset.UTC).toString();
+		}
+		if (value instanceof java.sql.Date date) {
+			return date.toLocalDate().toString();
+		}
+		if (value instanceof BigDecimal amount) {
+			return (amount.signum() == 0) ? "0" : amount.stripTrailingZeros().toPlainString();
+		}
+		return (value != null) ? value.toString() : null;
+	}
+
+	/** The rows of one file; each cell is neutralised as it is written. */
+	public static final class Rows {
+
+		private final ICSVWriter csv;
+
+		private long count;
+
+		private Rows(ICSVWriter csv) {
+			this.csv = csv;
+		}
+
+		public void add(@Nullable Object... cells) {
+			String[] row = new String[cells.length];
+			for (int i = 0; i < cells.length; i++) {
+				row[i] = neutralised(text(cells[i]));
+			}
+			this.csv.writeNext(row, false);
+			this.count++;
+		}
+
+	}
+
+}

@@ -1,0 +1,84 @@
+package io.keyreview.support;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Set;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.file.MultiResourceItemReader;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Builds the steps that load a landed source: chunked, in the chunk transaction, bad rows
+ * skipped into the rejects up to the skip limit, progress and a
+ * {@code read = loaded + rejected} summary logged.
+ */
+@Component
+public class LoadSteps {
+
+	private final JobRepository jobRepository;
+
+	private final PlatformTransactionManager transactionManager;
+
+	private final JdbcTemplate jdbc;
+
+	private final KeyreviewProperties properties;
+
+	private final LandingArea landingArea;
+
+	private final Clock clock;
+
+	LoadSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
+			KeyreviewProperties properties, LandingArea landingArea, Clock clock) {
+		this.jobRepository = jobRepository;
+		this.transactionManager = transactionManager;
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.landingArea = landingArea;
+		this.clock = clock;
+	}
+
+	public <I, T> Step load(InputSource source, ItemReader<? extends I> reader,
+			ItemProcessor<? super I, ? extends T> processor, ItemWriter<? super T> writer) {
+		return new StepBuilder(this.jobRepository).<I, T>chunk(this.properties.chunkSize())
+			.transactionManager(this.transactionManager)
+			.reader(reader)
+			.processor(processor)
+			.writer(writer)
+			.faultTolerant()
+			.skip(BadRowException.class)
+			.skipLimit(this.properties.skipLimit())
+			.listener(new RejectRecorder(this.jdbc, source))
+			.listener(progress(
+					(execution) -> this.landingArea.lineCount(RunDate.of(execution.getJobParameters()), source), true))
+			.build();
+	}
+
+	/**
+	 * A reader over every landed CSV file of a source, in name order, restartable within
+	 * a file.
+	 */
+	public MultiResourceItemReader<CsvRow> csvReader(InputSource source, LocalDate runDate,
+			Set<String> requiredColumns) {
+		MultiResourceItemReader<CsvRow> reader = new MultiResourceItemReader<>(
+				new CsvRowReader(source.sourceName(), requiredColumns, source.isRequired()));
+		reader.setName(source.sourceName() + "Files");
+		reader.setResources(this.landingArea.resources(runDate, source));
+		reader.setStrict(false);
+		return reader;
+	}
+
+	public StepProgress progress(
+			java.util.function.ToLongFunction<org.springframework.batch.core.step.StepExecution> expectedItems,
+			boolean load) {
+		return new StepProgress(this.clock, this.properties.progressInterval(), expectedItems, load);
+	}
+
+}

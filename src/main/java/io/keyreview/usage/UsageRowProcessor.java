@@ -1,0 +1,51 @@
+package io.keyreview.usage;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import io.keyreview.support.CsvRow;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Turns a {@code usage.csv} row into a {@link UsageRow}, or rejects it with the reason.
+ */
+class UsageRowProcessor implements ItemProcessor<CsvRow, UsageRow> {
+
+	private static final int MAX_COST_DECIMALS = 12;
+
+	@Override
+	public UsageRow process(CsvRow row) {
+		row.requireAllColumns();
+		long requests = row.count("requests", 1);
+		long failedRequests = row.count("failed_requests", 0);
+		if (failedRequests > requests) {
+			throw row.bad("failed_requests " + failedRequests + " is more than requests " + requests);
+		}
+		String keyId = row.required("key_id", 128);
+		Instant timestamp = row.instant("timestamp");
+		if (timestamp == null) {
+			throw row.bad("has no timestamp");
+		}
+		BigDecimal cost = row.amount("cost_usd");
+		if (cost != null && cost.stripTrailingZeros().scale() > MAX_COST_DECIMALS) {
+			throw row.bad("cost_usd '" + cost + "' has more than " + MAX_COST_DECIMALS + " decimals");
+		}
+		return new UsageRow(row.fileStem(), keyId, timestamp, dimension(row, "route", 128),
+				dimension(row, "model", 128), dimension(row, "provider", 64), requests, failedRequests,
+				row.count("input_tokens", 0), row.count("output_tokens", 0), (cost != null) ? cost : BigDecimal.ZERO,
+				row.exposures());
+	}
+
+	private static String dimension(CsvRow row, String column, int maxLength) {
+		String value = row.text(column);
+		if (value == null) {
+			return "";
+		}
+		if (value.length() > maxLength) {
+			throw row.bad(column + " is longer than " + maxLength + " characters");
+		}
+		return value;
+	}
+
+}
