@@ -7,7 +7,7 @@ CREATE TABLE rejected_row (
   line BIGINT NOT NULL,
   key_id VARCHAR(128),
   reason VARCHAR(500) NOT NULL,
-  row_text VARCHAR(4000),
+  row_text TEXT,
   PRIMARY KEY (run_date, input_file, line)
 );
 

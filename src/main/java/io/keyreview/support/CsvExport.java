@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Clob;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -62,7 +64,10 @@ public final class CsvExport {
 	 * A database or Java value as export text: instants in UTC ISO 8601, amounts without
 	 * trailing zeros.
 	 */
-	public static @Nullable String text(@Nullable Object value) {
+	public static @Nullable String text(@Nullable Object value) throws SQLException {
+		if (value instanceof Clob clob) {
+			return clob.getSubString(1, (int) clob.length());
+		}
 		if (value instanceof Timestamp timestamp) {
 			return text(timestamp.toLocalDateTime());
 		}
@@ -89,7 +94,7 @@ public final class CsvExport {
 			this.csv = csv;
 		}
 
-		public void add(@Nullable Object... cells) {
+		public void add(@Nullable Object... cells) throws SQLException {
 			String[] row = new String[cells.length];
 			for (int i = 0; i < cells.length; i++) {
 				row[i] = neutralised(text(cells[i]));

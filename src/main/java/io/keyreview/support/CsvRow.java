@@ -28,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record CsvRow(String file, long line, Map<String, Integer> columns, List<String> cells) {
 
+	/** Amounts are stored exactly with up to this many decimals. */
+	public static final int MAX_DECIMALS = 12;
+
 	public void requireAllColumns() {
 		if (this.cells.size() != this.columns.size()) {
 			throw bad("has " + this.cells.size() + " fields where the header has " + this.columns.size());
@@ -112,6 +115,9 @@ public record CsvRow(String file, long line, Map<String, Integer> columns, List<
 			BigDecimal amount = new BigDecimal(value);
 			if (amount.signum() < 0) {
 				throw bad(column + " '" + value + "' is negative");
+			}
+			if (amount.stripTrailingZeros().scale() > MAX_DECIMALS) {
+				throw bad(column + " '" + value + "' has more than " + MAX_DECIMALS + " decimals");
 			}
 			return amount;
 		}

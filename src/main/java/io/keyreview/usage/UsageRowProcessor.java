@@ -12,8 +12,6 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  */
 class UsageRowProcessor implements ItemProcessor<CsvRow, UsageRow> {
 
-	private static final int MAX_COST_DECIMALS = 12;
-
 	@Override
 	public UsageRow process(CsvRow row) {
 		row.requireAllColumns();
@@ -28,9 +26,6 @@ class UsageRowProcessor implements ItemProcessor<CsvRow, UsageRow> {
 			throw row.bad("has no timestamp");
 		}
 		BigDecimal cost = row.amount("cost_usd");
-		if (cost != null && cost.stripTrailingZeros().scale() > MAX_COST_DECIMALS) {
-			throw row.bad("cost_usd '" + cost + "' has more than " + MAX_COST_DECIMALS + " decimals");
-		}
 		return new UsageRow(row.fileStem(), keyId, timestamp, dimension(row, "route", 128),
 				dimension(row, "model", 128), dimension(row, "provider", 64), requests, failedRequests,
 				row.count("input_tokens", 0), row.count("output_tokens", 0), (cost != null) ? cost : BigDecimal.ZERO,

@@ -1,0 +1,117 @@
+package io.keyreview.jobs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Runs the jobs as the command line does, against inputs copied from test fixtures into a
+ * work folder, on a database emptied before each test.
+ */
+@SpringBootTest(properties = { "keyreview.inputs=target/test-work/inputs", "keyreview.out=target/test-work/out",
+		"keyreview.chunk-size=2", "keyreview.skip-limit=10", "keyreview.progress-interval=0s" })
+@Import(FailureInjector.class)
+abstract class JobTestSupport {
+
+	static final Path INPUTS = Path.of("target/test-work/inputs");
+
+	static final Path OUT = Path.of("target/test-work/out");
+
+	static final List<String> APPLICATION_TABLES = List.of("inventory_key", "person", "key_policy", "owner_group",
+			"model_group_member", "route_environment", "usage_staging", "usage_daily", "unattributed_usage",
+			"key_register", "key_change", "rejected_row", "secret_exposure");
+
+	private static final List<String> BATCH_TABLES = List.of("BATCH_STEP_EXECUTION_CONTEXT",
+			"BATCH_JOB_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION",
+			"BATCH_JOB_INSTANCE");
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	KeyreviewCommandLine commandLine;
+
+	@Autowired
+	FailureInjector failureInjector;
+
+	@BeforeEach
+	void emptyDatabaseAndWorkFolder() throws IOException {
+		BATCH_TABLES.forEach((table) -> this.jdbc.update("DELETE FROM " + table));
+		APPLICATION_TABLES.forEach((table) -> this.jdbc.update("DELETE FROM " + table));
+		FileSystemUtils.deleteRecursively(INPUTS.getParent());
+		Files.createDirectories(INPUTS);
+		this.failureInjector.reset();
+	}
+
+	/**
+	 * Replaces the inputs with the fixture folder
+	 * {@code src/test/resources/nightly/<name>}.
+	 */
+	void givenInputs(String fixture) throws IOException {
+		FileSystemUtils.deleteRecursively(INPUTS);
+		Path from = Path.of("src/test/resources/nightly", fixture);
+		try (Stream<Path> files = Files.walk(from)) {
+			for (Path file : files.toList()) {
+				Path to = INPUTS.resolve(from.relativize(file).toString());
+				if (Files.isDirectory(file)) {
+					Files.createDirectories(to);
+				}
+				else {
+					Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+		}
+	}
+
+	void givenInputFile(String path, String content) throws IOException {
+		Path file = INPUTS.resolve(path);
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, content);
+	}
+
+	ExitCode nightly(LocalDate date) {
+		return this.commandLine.execute(new DefaultApplicationArguments("nightly", "--date=" + date));
+	}
+
+	/** Every row of every application table, in a stable order, as text. */
+	Map<String, List<String>> applicationTables() {
+		Map<String, List<String>> tables = new java.util.LinkedHashMap<>();
+		for (String table : APPLICATION_TABLES) {
+			List<String> rows = new ArrayList<>();
+			this.jdbc.query("SELECT * FROM " + table, (rs) -> {
+				StringBuilder row = new StringBuilder();
+				for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+					row.append(rs.getMetaData().getColumnLabel(i).toLowerCase())
+						.append('=')
+						.append(rs.getString(i))
+						.append(' ');
+				}
+				rows.add(row.toString());
+			});
+			rows.sort(null);
+			tables.put(table, rows);
+		}
+		return tables;
+	}
+
+	long count(String sql, Object... args) {
+		Long count = this.jdbc.queryForObject(sql, Long.class, args);
+		return (count != null) ? count : 0;
+	}
+
+}

@@ -1,0 +1,354 @@
+package io.keyreview.jobs;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+import io.keyreview.support.SecretRedactor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the nightly job does, run the same way on every database it supports. */
+@ExtendWith(OutputCaptureExtension.class)
+abstract class NightlyJobScenarios extends JobTestSupport {
+
+	static final LocalDate NIGHT = LocalDate.parse("2026-11-21");
+
+	static final LocalDate NEXT_NIGHT = LocalDate.parse("2026-11-22");
+
+	@Test
+	void loadsEveryCanonicalInputIntoTheRegister() throws IOException {
+		givenInputs("basic");
+
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+
+		Map<String, Object> alpha = this.jdbc.queryForMap("SELECT * FROM inventory_key WHERE key_id = 'alpha-prod'");
+		assertThat(alpha).containsEntry("environment", "production")
+			.containsEntry("owner", "team_a")
+			.containsEntry("created_by", "ann@example.com")
+			.containsEntry("input_file", "keys/gateway.csv");
+		assertThat(text("SELECT scopes FROM inventory_key WHERE key_id = 'alpha-prod'"))
+			.isEqualTo("model_request;usage_metadata_read");
+		assertThat(localDateTime(alpha.get("created_at"))).isEqualTo(LocalDateTime.parse("2026-01-05T00:00:00"));
+		assertThat((BigDecimal) alpha.get("monthly_budget_usd")).isEqualByComparingTo("500.125000001");
+		assertThat(text("SELECT alias FROM inventory_key WHERE key_id = 'beta-staging'")).isEqualTo("Beta, staging");
+		assertThat(text("SELECT allowed_models FROM inventory_key WHERE key_id = 'beta-staging'"))
+			.isEqualTo("gpt-4o-mini");
+		assertThat(text("SELECT alias FROM inventory_key WHERE key_id = 'gamma-dev'")).startsWith("Gamma")
+			.contains("\n")
+			.endsWith("second line");
+		assertThat(localDateTime(this.jdbc
+			.queryForObject("SELECT created_at FROM inventory_key WHERE key_id = 'gamma-dev'", Object.class)))
+			.isEqualTo(LocalDateTime.parse("2026-01-31T22:00:00"));
+		assertThat(text("SELECT environment FROM inventory_key WHERE key_id = 'epsilon-ci'")).isEqualTo("unknown");
+
+		assertThat(this.jdbc.queryForList("SELECT email FROM person ORDER BY email", String.class))
+			.containsExactly("ann@example.com", "bob@example.com", "carl@example.com");
+		assertThat(this.jdbc.queryForObject("SELECT termination_date FROM person WHERE email = 'carl@example.com'",
+				LocalDate.class))
+			.isEqualTo("2026-12-31");
+
+		Map<String, Object> betaPolicy = this.jdbc
+			.queryForMap("SELECT * FROM key_policy WHERE key_id = 'beta-staging'");
+		assertThat(betaPolicy).containsEntry("exception_approver", "ann@example.com")
+			.containsEntry("input_file", "policies/beta-staging.yml");
+		assertThat(text("SELECT routes_allowed FROM key_policy WHERE key_id = 'beta-staging'"))
+			.isEqualTo("eval-staging");
+		assertThat(text("SELECT scopes_deny FROM key_policy WHERE key_id = 'beta-staging'"))
+			.isEqualTo("key_management;admin_api");
+		assertThat(count("SELECT COUNT(*) FROM key_policy")).isEqualTo(4);
+		assertThat(this.jdbc.queryForList("SELECT model FROM model_group_member ORDER BY model", String.class))
+			.containsExactly("claude-3-5-haiku", "gpt-4o-mini");
+		assertThat(text("SELECT accountable FROM owner_group WHERE name = 'team_a'")).isEqualTo("ann@example.com");
+
+		Map<String, Object> day = this.jdbc.queryForMap("""
+				SELECT requests, failed_requests, input_tokens, cost_usd FROM usage_daily
+				WHERE key_id = 'alpha-prod' AND usage_day = '2026-11-02' AND model = 'gpt-4o-mini'""");
+		assertThat(((Number) day.get("requests")).longValue()).isEqualTo(16);
+		assertThat(((Number) day.get("failed_requests")).longValue()).isEqualTo(1);
+		assertThat(((Number) day.get("input_tokens")).longValue()).isEqualTo(1600);
+		assertThat((BigDecimal) day.get("cost_usd")).isEqualByComparingTo("1.223456912468");
+		assertThat(count("SELECT COUNT(*) FROM usage_staging")).isZero();
+
+		Map<String, Object> registered = this.jdbc
+			.queryForMap("SELECT * FROM key_register WHERE key_id = 'alpha-prod'");
+		assertThat((BigDecimal) registered.get("spend_month_usd")).isEqualByComparingTo("1.223456912468");
+		assertThat((BigDecimal) registered.get("spend_90d_usd")).isEqualByComparingTo("1.473456912468");
+		assertThat((BigDecimal) registered.get("monthly_budget_usd")).isEqualByComparingTo("400.50");
+		assertThat(text("SELECT routes_seen_90d FROM key_register WHERE key_id = 'alpha-prod'"))
+			.isEqualTo("support-prod");
+		assertThat(text("SELECT models_seen_90d FROM key_register WHERE key_id = 'alpha-prod'"))
+			.isEqualTo("claude-3-5-haiku;gpt-4o-mini");
+		assertThat(registered).containsEntry("business_owner", "team_a").containsEntry("cost_owner", "finops");
+		assertThat(((Number) registered.get("requests_90d")).longValue()).isEqualTo(18);
+		assertThat(localDateTime(registered.get("last_used_at"))).isEqualTo(LocalDateTime.parse("2026-11-19T10:00:00"));
+		assertThat(localDateTime(registered.get("last_rotated_at")))
+			.isEqualTo(LocalDateTime.parse("2026-10-15T00:00:00"));
+		assertThat(localDateTime(this.jdbc
+			.queryForObject("SELECT last_used_at FROM key_register WHERE key_id = 'beta-staging'", Object.class)))
+			.isEqualTo(LocalDateTime.parse("2026-11-10T08:00:00"));
+		assertThat(count("SELECT requests_90d FROM key_register WHERE key_id = 'beta-staging'")).isEqualTo(3);
+		assertThat(count("SELECT COUNT(*) FROM key_register WHERE has_policy = FALSE")).isEqualTo(1);
+
+		assertThat(this.jdbc.queryForList("SELECT key_id, event FROM key_change ORDER BY key_id"))
+			.extracting((row) -> row.get("key_id") + ":" + row.get("event"))
+			.containsExactly("alpha-prod:created", "beta-staging:created", "delta-prod:created", "epsilon-ci:created",
+					"gamma-dev:created");
+		Map<String, Object> ghost = this.jdbc.queryForMap("SELECT * FROM unattributed_usage");
+		assertThat(ghost).containsEntry("key_id", "ghost-key").containsEntry("source", "gateway");
+		assertThat((BigDecimal) ghost.get("cost_usd")).isEqualByComparingTo("2.5");
+
+		assertThat(OUT.resolve("register/register-2026-11-21.csv"))
+			.hasSameTextualContentAs(Path.of("src/test/resources/nightly/basic-register-2026-11-21.csv"));
+	}
+
+	@Test
+	void rejectsEachBadRowWithItsReasonAndLoadsTheGoodRowsAroundIt() throws IOException {
+		givenInputs("bad-rows");
+
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+
+		assertThat(
+				this.jdbc.queryForList("SELECT input_file, line, reason FROM rejected_row ORDER BY input_file, line"))
+			.extracting((row) -> row.get("input_file") + ":" + row.get("line") + " " + row.get("reason"))
+			.containsExactly("keys/gateway.csv:3 created_at '2026-13-45' is not an ISO 8601 date or time",
+					"keys/gateway.csv:4 status 'paused' is not one of [active, deleted, disabled, expired, revoked]",
+					"keys/gateway.csv:5 has 3 fields where the header has 6", "keys/gateway.csv:6 has no key_id",
+					"keys/gateway.csv:8 key_id 'good-one' is listed again (first in keys/gateway.csv line 2, which is kept)",
+					"people/people.csv:3 status 'gone' is not one of [active, leave, terminated]",
+					"people/people.csv:4 email 'not-an-email' is not an e-mail address",
+					"policies/broken.yaml:2 is not a valid policy: "
+							+ text("SELECT reason FROM rejected_row WHERE input_file = 'policies/broken.yaml'")
+								.substring("is not a valid policy: ".length()),
+					"policies/no-key.yaml:1 has no key_id (or one longer than 128 characters)",
+					"usage/gateway.csv:3 cost_usd '12,5x' is not a decimal number",
+					"usage/gateway.csv:4 requests '-3' is negative", "usage/gateway.csv:5 has no timestamp",
+					"usage/gateway.csv:6 failed_requests 5 is more than requests 2",
+					"usage/gateway.csv:7 cost_usd '0.0000000000001' has more than 12 decimals");
+		assertThat(this.jdbc.queryForList("SELECT key_id FROM inventory_key ORDER BY key_id", String.class))
+			.containsExactly("good-one", "good-two");
+		assertThat(this.jdbc.queryForList("SELECT email FROM person ORDER BY email", String.class))
+			.containsExactly("ann@example.com", "bob@example.com");
+		assertThat(this.jdbc.queryForList("SELECT key_id FROM key_policy", String.class)).containsExactly("good-one");
+		assertThat(count("SELECT SUM(requests) FROM usage_daily")).isEqualTo(3);
+		assertThat(Files.readAllLines(OUT.resolve("rejects/2026-11-21/keys.csv"))).hasSize(6)
+			.contains("keys/gateway.csv,3,bad-date,created_at '2026-13-45' is not an ISO 8601 date or time,"
+					+ "\"bad-date,alias,active,production,2026-13-45,team_a\"");
+		assertThat(OUT.resolve("rejects/2026-11-21/usage.csv")).exists();
+		assertThat(OUT.resolve("rejects/2026-11-21/people.csv")).exists();
+		assertThat(OUT.resolve("rejects/2026-11-21/policies.csv")).exists();
+		for (String step : List.of("loadKeys", "loadUsage", "loadPeople", "loadPolicies")) {
+			Map<String, Object> counts = this.jdbc.queryForMap("""
+					SELECT READ_COUNT + READ_SKIP_COUNT AS read_rows, WRITE_COUNT AS loaded,
+					  READ_SKIP_COUNT + PROCESS_SKIP_COUNT + WRITE_SKIP_COUNT AS rejected
+					FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = ?""", step);
+			long read = ((Number) counts.get("read_rows")).longValue();
+			assertThat(read).as(step + " read = loaded + rejected")
+				.isEqualTo(((Number) counts.get("loaded")).longValue() + ((Number) counts.get("rejected")).longValue());
+		}
+	}
+
+	@Test
+	void failsWithOneSentenceNamingTheFileWhenARequiredColumnIsMissing(CapturedOutput output) throws IOException {
+		givenInputs("basic");
+		givenInputFile("keys/gateway.csv", "alias,status\nalpha,active\n");
+
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.FAILED);
+
+		assertThat(output)
+			.contains("loadKeys failed: keys/gateway.csv has no key_id column (its columns: alias, status)")
+			.doesNotContain("\tat org.springframework");
+		assertThat(count("SELECT COUNT(*) FROM inventory_key")).isZero();
+	}
+
+	@Test
+	void failsWhenARequiredInputIsEmpty(CapturedOutput output) throws IOException {
+		givenInputs("basic");
+		givenInputFile("people/hr.csv", "");
+
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.FAILED);
+
+		assertThat(output).contains("hr.csv is empty, and people is a required input");
+	}
+
+	@Test
+	void failsTheStepWhenBadRowsExceedTheSkipLimit(CapturedOutput output) throws IOException {
+		givenInputs("basic");
+		StringBuilder usage = new StringBuilder("key_id,timestamp,cost_usd\n");
+		for (int i = 0; i < 11; i++) {
+			usage.append("alpha-prod,2026-11-02T09:00:00Z,not-money\n");
+		}
+		givenInputFile("usage/gateway.csv", usage.toString());
+
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.FAILED);
+
+		assertThat(output).contains("loadUsage failed: too many bad rows");
+		assertThat(count("SELECT COUNT(*) FROM key_register")).isZero();
+	}
+
+	@Test
+	void neverWritesASecretToATableAFileOrALogLine(CapturedOutput output) throws IOException {
+		givenInputs("secrets");
+		List<String> secrets = secretsIn(INPUTS);
+		assertThat(secrets).hasSizeGreaterThanOrEqualTo(5);
+
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+
+		String tables = applicationTables().toString();
+		String outputs = contentsOf(OUT);
+		for (String secret : secrets) {
+			assertThat(tables).doesNotContain(secret);
+			assertThat(outputs).doesNotContain(secret);
+			assertThat(output.getAll()).doesNotContain(secret);
+		}
+		assertThat(this.jdbc.queryForList("""
+				SELECT input_file, line, column_name, key_id, fingerprint FROM secret_exposure
+				ORDER BY input_file, line, column_name"""))
+			.extracting((row) -> row.get("input_file") + ":" + row.get("line") + ":" + row.get("column_name") + ":"
+					+ row.get("key_id") + ":" + row.get("fingerprint"))
+			.containsExactly("directory/owners.yaml:2:team_a:null:" + SecretRedactor.fingerprint(secrets.get(2)),
+					"keys/gateway.csv:2:secret_location:alpha-prod:" + SecretRedactor.fingerprint(secrets.get(0)),
+					"keys/gateway.csv:3:alias:beta-staging:" + SecretRedactor.fingerprint(secrets.get(1)),
+					"people/hr.csv:2:name:null:" + SecretRedactor.fingerprint(secrets.get(3)),
+					"policies/alpha-prod.yaml:3:service:alpha-prod:" + SecretRedactor.fingerprint(secrets.get(4)),
+					"usage/gateway.csv:2:route:alpha-prod:" + SecretRedactor.fingerprint(secrets.get(5)));
+		assertThat(count("SELECT exposures FROM key_register WHERE key_id = 'alpha-prod'")).isEqualTo(3);
+	}
+
+	@ParameterizedTest(name = "{0} after {1} committed chunk(s)")
+	@CsvSource({ "landInputs, 0", "loadDirectory, 0", "loadPolicies, 1", "loadPeople, 1", "loadKeys, 1", "loadUsage, 1",
+			"rollUpUsage, 0", "reconcileRegister, 1", "recordUnattributedUsage, 0", "exportRegister, 0",
+			"exportRejects, 0" })
+	void resumesAfterAFailureInTheMiddleOfAStepWithNothingLostOrDuplicated(String step, int committedChunks)
+			throws IOException {
+		givenInputs("basic");
+		givenInputFile("people/bad.csv", "email,status\nnobody,active\n");
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+		Map<String, List<String>> uninterrupted = applicationTables();
+		String register = Files.readString(OUT.resolve("register/register-2026-11-21.csv"));
+		String rejects = Files.readString(OUT.resolve("rejects/2026-11-21/people.csv"));
+		emptyDatabaseAndWorkFolder();
+		givenInputs("basic");
+		givenInputFile("people/bad.csv", "email,status\nnobody,active\n");
+		this.failureInjector.failOnce(step, committedChunks);
+
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.FAILED);
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+
+		assertThat(applicationTables()).isEqualTo(uninterrupted);
+		assertThat(OUT.resolve("register/register-2026-11-21.csv")).hasContent(register);
+		assertThat(OUT.resolve("rejects/2026-11-21/people.csv")).hasContent(rejects);
+		assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(2);
+	}
+
+	@Test
+	void aSecondRunWhileOneIsRunningExitsThreeAndChangesNothing() throws Exception {
+		givenInputs("basic");
+		this.failureInjector.pauseIn("loadKeys");
+		CompletableFuture<ExitCode> first = CompletableFuture.supplyAsync(() -> nightly(NIGHT));
+		this.failureInjector.awaitPaused();
+
+		ExitCode second = nightly(NIGHT);
+		ExitCode otherDate = nightly(NEXT_NIGHT);
+		this.failureInjector.release();
+
+		assertThat(second).isEqualTo(ExitCode.ALREADY_RUNNING);
+		assertThat(otherDate).isEqualTo(ExitCode.ALREADY_RUNNING);
+		assertThat(first.get()).isEqualTo(ExitCode.DONE);
+		assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(1);
+		assertThat(count("SELECT COUNT(*) FROM inventory_key")).isEqualTo(5);
+		assertThat(count("SELECT COUNT(*) FROM key_change")).isEqualTo(5);
+	}
+
+	@Test
+	void aDateAlreadyCompletedDoesNothingAndExitsZero(CapturedOutput output) throws IOException {
+		givenInputs("basic");
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+		Map<String, List<String>> tables = applicationTables();
+		givenInputFile("keys/late.csv", "key_id\nlate-key\n");
+
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+
+		assertThat(output).contains("nightlyJob for 2026-11-21 has already completed; nothing to do.");
+		assertThat(applicationTables()).isEqualTo(tables);
+		assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(1);
+	}
+
+	@Test
+	void theNextNightLogsExactlyWhatChanged() throws IOException {
+		givenInputs("basic");
+		givenInputFile("keys/other.csv", "key_id,status\nomega-prod,active\n");
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+		givenInputs("basic-next-night");
+
+		assertThat(nightly(NEXT_NIGHT)).isEqualTo(ExitCode.DONE);
+
+		assertThat(this.jdbc
+			.queryForList("SELECT key_id, event FROM key_change WHERE run_date = ? ORDER BY key_id, event", NEXT_NIGHT))
+			.extracting((row) -> row.get("key_id") + ":" + row.get("event"))
+			.containsExactly("alpha-prod:owner_changed", "alpha-prod:routes_changed", "alpha-prod:scopes_changed",
+					"beta-staging:status_changed", "delta-prod:gone", "gamma-dev:rotated", "zeta-prod:created");
+		assertThat(this.jdbc.queryForMap(
+				"SELECT old_value, new_value FROM key_change WHERE key_id = 'beta-staging' AND run_date = ?",
+				NEXT_NIGHT))
+			.containsEntry("old_value", "active")
+			.containsEntry("new_value", "disabled");
+		assertThat(this.jdbc.queryForObject("SELECT gone_since FROM key_register WHERE key_id = 'delta-prod'",
+				LocalDate.class))
+			.isEqualTo(NEXT_NIGHT);
+		assertThat(this.jdbc.queryForList("SELECT key_id FROM key_register WHERE gone_since IS NOT NULL", String.class))
+			.as("omega-prod's file did not come and epsilon-ci's row was rejected: neither is gone")
+			.containsExactly("delta-prod");
+		assertThat(this.jdbc.queryForObject("SELECT first_seen FROM key_register WHERE key_id = 'alpha-prod'",
+				LocalDate.class))
+			.isEqualTo(NIGHT);
+	}
+
+	private String text(String sql) {
+		return this.jdbc.queryForObject(sql, String.class);
+	}
+
+	private static LocalDateTime localDateTime(Object value) {
+		return (value instanceof java.sql.Timestamp timestamp) ? timestamp.toLocalDateTime() : (LocalDateTime) value;
+	}
+
+	/**
+	 * The fake secrets planted in the inputs, in the order of the files that hold them.
+	 */
+	private static List<String> secretsIn(Path folder) throws IOException {
+		java.util.regex.Pattern secret = java.util.regex.Pattern
+			.compile("sk-(?:proj|ant|admin)-[A-Za-z0-9_-]+|AKIA[0-9A-Z]{16}|(?<=Bearer )[A-Za-z0-9]+");
+		List<String> secrets = new java.util.ArrayList<>();
+		try (Stream<Path> files = Files.walk(folder)) {
+			for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+				secret.matcher(Files.readString(file)).results().forEach((match) -> secrets.add(match.group()));
+			}
+		}
+		return secrets;
+	}
+
+	private static String contentsOf(Path folder) throws IOException {
+		StringBuilder contents = new StringBuilder();
+		try (Stream<Path> files = Files.walk(folder)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				contents.append(Files.readString(file));
+			}
+		}
+		return contents.toString();
+	}
+
+}
