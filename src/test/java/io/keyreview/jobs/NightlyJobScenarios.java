@@ -117,7 +117,7 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 	}
 
 	@Test
-	void rejectsEachBadRowWithItsReasonAndLoadsTheGoodRowsAroundIt() throws IOException {
+	void rejectsEachBadRowWithItsReasonAndLoadsTheGoodRowsAroundIt(CapturedOutput output) throws IOException {
 		givenInputs("bad-rows");
 
 		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
@@ -160,6 +160,11 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 			assertThat(read).as(step + " read = loaded + rejected")
 				.isEqualTo(((Number) counts.get("loaded")).longValue() + ((Number) counts.get("rejected")).longValue());
 		}
+		assertThat(output).contains("loadKeys: read 7 = loaded 2 + rejected 5")
+			.contains("loadUsage: read 7 = loaded 2 + rejected 5")
+			.containsPattern("loadKeys: \\d+ rows done \\(\\d+%\\), \\d+ rows/s")
+			.contains("nightly 2026-11-21 completed")
+			.contains("register export: target/test-work/out/register/register-2026-11-21.csv");
 	}
 
 	@Test
@@ -227,6 +232,15 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 					"policies/alpha-prod.yaml:3:service:alpha-prod:" + SecretRedactor.fingerprint(secrets.get(4)),
 					"usage/gateway.csv:2:route:alpha-prod:" + SecretRedactor.fingerprint(secrets.get(5)));
 		assertThat(count("SELECT exposures FROM key_register WHERE key_id = 'alpha-prod'")).isEqualTo(3);
+	}
+
+	@Test
+	void redactsASecretEvenWhenCodeLogsOne(CapturedOutput output) {
+		String secret = "sk-proj-testFAKElogged00000000000000000000";
+
+		org.slf4j.LoggerFactory.getLogger(NightlyJobScenarios.class).warn("header was {}", secret);
+
+		assertThat(output).contains("header was " + SecretRedactor.fingerprint(secret)).doesNotContain(secret);
 	}
 
 	@ParameterizedTest(name = "{0} after {1} committed chunk(s)")

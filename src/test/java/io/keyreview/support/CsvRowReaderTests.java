@@ -1,0 +1,124 @@
+package io.keyreview.support;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.core.io.ByteArrayResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class CsvRowReaderTests {
+
+	@Test
+	void readsColumnsInAnyOrderAndCaseWithBomCrlfAndQuotedCommasAndNewlines() throws Exception {
+		List<CsvRow> rows = read("\uFEFFAlias,KEY_ID,Scopes\r\n\"a, b\",k1,x;y; z\r\n\"two\r\nlines\",k2,\r\n");
+
+		assertThat(rows).hasSize(2);
+		assertThat(rows.get(0).text("key_id")).isEqualTo("k1");
+		assertThat(rows.get(0).text("alias")).isEqualTo("a, b");
+		assertThat(rows.get(0).list("scopes")).containsExactly("x", "y", "z");
+		assertThat(rows.get(0).line()).isEqualTo(2);
+		assertThat(rows.get(1).text("alias")).isEqualTo("two\nlines");
+		assertThat(rows.get(1).list("scopes")).isEmpty();
+		assertThat(rows.get(1).line()).isEqualTo(3);
+	}
+
+	@Test
+	void readsIsoDatesWithAndWithoutTimeAndMoneyExactly() throws Exception {
+		CsvRow row = read("key_id,a,b,c,d,cost\nk,2026-11-21,2026-11-21T03:00:00Z,2026-11-21T05:00:00+02:00,"
+				+ "2026-11-21 03:00:00,0.000000123456\n")
+			.get(0);
+
+		assertThat(row.instant("a")).isEqualTo(Instant.parse("2026-11-21T00:00:00Z"));
+		assertThat(row.instant("b")).isEqualTo(Instant.parse("2026-11-21T03:00:00Z"));
+		assertThat(row.instant("c")).isEqualTo(Instant.parse("2026-11-21T03:00:00Z"));
+		assertThat(row.instant("d")).isEqualTo(Instant.parse("2026-11-21T03:00:00Z"));
+		assertThat(row.date("b")).isEqualTo(LocalDate.parse("2026-11-21"));
+		assertThat(row.amount("cost")).isEqualTo(new BigDecimal("0.000000123456"));
+	}
+
+	@Test
+	void rejectsABadValueWithTheColumnTheValueAndTheLine() throws Exception {
+		CsvRow row = read("key_id,created_at,requests\nk1,2026-13-45,-1\n").get(0);
+
+		assertThatExceptionOfType(BadRowException.class).isThrownBy(() -> row.instant("created_at"))
+			.satisfies((bad) -> {
+				assertThat(bad.reason()).isEqualTo("created_at '2026-13-45' is not an ISO 8601 date or time");
+				assertThat(bad.line()).isEqualTo(2);
+				assertThat(bad.keyId()).isEqualTo("k1");
+				assertThat(bad.rowText()).isEqualTo("k1,2026-13-45,-1");
+			});
+		assertThatExceptionOfType(BadRowException.class).isThrownBy(() -> row.count("requests", 1))
+			.withMessageEndingWith("requests '-1' is negative");
+	}
+
+	@Test
+	void failsWithASentenceWhenARequiredColumnIsMissing() {
+		CsvRowReader reader = reader("alias,status\na,active\n");
+
+		assertThatExceptionOfType(Exception.class).isThrownBy(() -> reader.open(new ExecutionContext()))
+			.havingRootCause()
+			.isInstanceOf(InputFileException.class)
+			.withMessage("keys/test.csv has no key_id column (its columns: alias, status)");
+	}
+
+	@Test
+	void failsWhenARequiredFileHasNoRows() {
+		CsvRowReader reader = reader("key_id,alias\n");
+		reader.open(new ExecutionContext());
+
+		assertThatExceptionOfType(InputFileException.class).isThrownBy(reader::read)
+			.withMessage("keys/test.csv has a header but no rows");
+	}
+
+	@Test
+	void resumesAfterTheLastCountedRecordEvenAcrossMultiLineCells() throws Exception {
+		String csv = "key_id,alias\nk1,\"a\nb\"\nk2,c\nk3,d\n";
+		CsvRowReader first = reader(csv);
+		ExecutionContext context = new ExecutionContext();
+		first.open(context);
+		first.read();
+		first.read();
+		first.update(context);
+		first.close();
+
+		CsvRowReader restarted = reader(csv);
+		restarted.open(context);
+
+		CsvRow next = restarted.read();
+		assertThat(next.text("key_id")).isEqualTo("k3");
+		assertThat(next.line()).isEqualTo(5);
+	}
+
+	private static List<CsvRow> read(String csv) throws Exception {
+		CsvRowReader reader = reader(csv);
+		reader.open(new ExecutionContext());
+		List<CsvRow> rows = new ArrayList<>();
+		for (CsvRow row = reader.read(); row != null; row = reader.read()) {
+			rows.add(row);
+		}
+		reader.close();
+		return rows;
+	}
+
+	private static CsvRowReader reader(String csv) {
+		CsvRowReader reader = new CsvRowReader("keys", Set.of("key_id"), true);
+		reader.setResource(new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
+			@Override
+			public String getFilename() {
+				return "test.csv";
+			}
+		});
+		return reader;
+	}
+
+}
