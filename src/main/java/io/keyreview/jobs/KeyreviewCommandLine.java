@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.keyreview.support.RunDate;
 import org.slf4j.Logger;
@@ -69,7 +70,7 @@ class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
 				.error(command.isEmpty() ? "No command given. " + USAGE : "Unknown command " + command + ". " + USAGE);
 			return ExitCode.BAD_USAGE;
 		}
-		Set<String> unknown = new java.util.TreeSet<>(args.getOptionNames());
+		Set<String> unknown = new TreeSet<>(args.getOptionNames());
 		unknown.remove("date");
 		unknown.removeIf((option) -> option.contains("."));
 		if (!unknown.isEmpty()) {

@@ -5,6 +5,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,7 +131,7 @@ class InputLanding {
 			}
 			redacted += writeRedacted(line, out);
 		}
-		catch (java.nio.charset.MalformedInputException ex) {
+		catch (MalformedInputException ex) {
 			throw new InputFileException(from + " is not UTF-8 text", ex);
 		}
 		Files.move(partial, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

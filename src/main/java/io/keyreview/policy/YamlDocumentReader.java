@@ -1,5 +1,6 @@
 package io.keyreview.policy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class YamlDocumentReader extends AbstractItemCountingItemStreamItemReader<YamlDo
 		try {
 			return new YamlDocument(name, Files.readString(file, StandardCharsets.UTF_8));
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new InputFileException(name + " cannot be read: " + ex.getMessage(), ex);
 		}
 	}

@@ -3,9 +3,11 @@ package io.keyreview.support;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemReader;
@@ -75,9 +77,7 @@ public class LoadSteps {
 		return reader;
 	}
 
-	public StepProgress progress(
-			java.util.function.ToLongFunction<org.springframework.batch.core.step.StepExecution> expectedItems,
-			boolean load) {
+	public StepProgress progress(ToLongFunction<StepExecution> expectedItems, boolean load) {
 		return new StepProgress(this.clock, this.properties.progressInterval(), expectedItems, load);
 	}
 

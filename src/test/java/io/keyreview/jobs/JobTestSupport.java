@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -90,7 +91,7 @@ abstract class JobTestSupport {
 
 	/** Every row of every application table, in a stable order, as text. */
 	Map<String, List<String>> applicationTables() {
-		Map<String, List<String>> tables = new java.util.LinkedHashMap<>();
+		Map<String, List<String>> tables = new LinkedHashMap<>();
 		for (String table : APPLICATION_TABLES) {
 			List<String> rows = new ArrayList<>();
 			this.jdbc.query("SELECT * FROM " + table, (rs) -> {

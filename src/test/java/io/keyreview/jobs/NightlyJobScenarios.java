@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.keyreview.support.SecretRedactor;
@@ -344,9 +346,9 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 	 * The fake secrets planted in the inputs, in the order of the files that hold them.
 	 */
 	private static List<String> secretsIn(Path folder) throws IOException {
-		java.util.regex.Pattern secret = java.util.regex.Pattern
+		Pattern secret = Pattern
 			.compile("sk-(?:proj|ant|admin)-[A-Za-z0-9_-]+|AKIA[0-9A-Z]{16}|(?<=Bearer )[A-Za-z0-9]+");
-		List<String> secrets = new java.util.ArrayList<>();
+		List<String> secrets = new ArrayList<>();
 		try (Stream<Path> files = Files.walk(folder)) {
 			for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
 				secret.matcher(Files.readString(file)).results().forEach((match) -> secrets.add(match.group()));
