@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.keyreview.inventory.InventoryKey;
+import io.keyreview.support.InputSource;
 import io.keyreview.support.SqlValues;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,8 +64,8 @@ class Register {
 
 	boolean rejectedOn(String keyId, LocalDate runDate) {
 		Integer count = this.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM rejected_row WHERE key_id = ? AND run_date = ? AND source = 'keys'",
-				Integer.class, keyId, runDate);
+				"SELECT COUNT(*) FROM rejected_row WHERE key_id = ? AND run_date = ? AND source = ?", Integer.class,
+				keyId, runDate, InputSource.KEYS.sourceName());
 		return count != null && count > 0;
 	}
 
