@@ -1,6 +1,5 @@
 package io.keyreview.landing;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
@@ -11,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -33,8 +33,6 @@ class InputLanding {
 
 	private static final Logger logger = LoggerFactory.getLogger(InputLanding.class);
 
-	private static final String LANDED_MARKER = ".landed";
-
 	private final Path inputs;
 
 	private final LandingArea landingArea;
@@ -52,7 +50,7 @@ class InputLanding {
 
 	private void land(LocalDate runDate, InputSource source) throws IOException {
 		Path target = this.landingArea.folder(runDate, source);
-		if (Files.exists(target.resolve(LANDED_MARKER))) {
+		if (Files.exists(target.resolve(LandingArea.LANDED_MARKER))) {
 			logger.info("{}: already landed for {} in {}", source.sourceName(), runDate, target);
 			return;
 		}
@@ -61,11 +59,14 @@ class InputLanding {
 		Files.createDirectories(target);
 		int redacted = 0;
 		long bytes = 0;
+		List<String> lineCounts = new ArrayList<>();
 		for (Path file : files) {
-			redacted += copyRedacted(file, target.resolve(file.getFileName()));
+			LandedFile landed = copyRedacted(file, target.resolve(file.getFileName()));
+			redacted += landed.redacted;
 			bytes += Files.size(file);
+			lineCounts.add(landed.name + "\t" + landed.lines);
 		}
-		Files.createFile(target.resolve(LANDED_MARKER));
+		Files.write(target.resolve(LandingArea.LANDED_MARKER), lineCounts);
 		logger.info("{}: landed {} file(s), {} bytes, {} secret(s) redacted, in {}", source.sourceName(), files.size(),
 				bytes, redacted, target);
 	}
@@ -113,37 +114,56 @@ class InputLanding {
 	}
 
 	/**
-	 * Copies one file with its line endings kept, returning how many secrets were
+	 * Copies one file with its line endings kept, a block of whole lines at a time (a
+	 * secret never spans lines), and says how many lines it had and how many secrets were
 	 * redacted.
 	 */
-	private static int copyRedacted(Path from, Path to) throws IOException {
+	private static LandedFile copyRedacted(Path from, Path to) throws IOException {
 		Path partial = to.resolveSibling(to.getFileName() + ".partial");
-		int redacted = 0;
-		try (Reader in = new BufferedReader(Files.newBufferedReader(from, StandardCharsets.UTF_8), 1 << 16);
+		LandedFile landed = new LandedFile(from.getFileName().toString());
+		try (Reader in = Files.newBufferedReader(from, StandardCharsets.UTF_8);
 				Writer out = new BufferedWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8), 1 << 16)) {
-			StringBuilder line = new StringBuilder(256);
-			int c;
-			while ((c = in.read()) != -1) {
-				line.append((char) c);
-				if (c == '\n') {
-					redacted += writeRedacted(line, out);
+			char[] buffer = new char[1 << 16];
+			StringBuilder pending = new StringBuilder();
+			int read;
+			while ((read = in.read(buffer)) != -1) {
+				pending.append(buffer, 0, read);
+				int end = pending.lastIndexOf("\n") + 1;
+				if (end > 0) {
+					landed.write(pending.substring(0, end), out);
+					pending.delete(0, end);
 				}
 			}
-			redacted += writeRedacted(line, out);
+			landed.write(pending.toString(), out);
 		}
 		catch (MalformedInputException ex) {
 			throw new InputFileException(from + " is not UTF-8 text", ex);
 		}
 		Files.move(partial, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		return redacted;
+		return landed;
 	}
 
-	private static int writeRedacted(StringBuilder line, Writer out) throws IOException {
-		String text = line.toString();
-		String redacted = SecretRedactor.redact(text);
-		out.write(redacted);
-		line.setLength(0);
-		return SecretRedactor.fingerprintsIn(redacted).size() - SecretRedactor.fingerprintsIn(text).size();
+	private static final class LandedFile {
+
+		private final String name;
+
+		private long lines;
+
+		private int redacted;
+
+		LandedFile(String name) {
+			this.name = name;
+		}
+
+		void write(String text, Writer out) throws IOException {
+			String redactedText = SecretRedactor.redact(text);
+			out.write(redactedText);
+			this.lines += text.chars().filter((c) -> c == '\n').count()
+					+ (text.endsWith("\n") || text.isEmpty() ? 0 : 1);
+			this.redacted += SecretRedactor.fingerprintsIn(redactedText).size()
+					- SecretRedactor.fingerprintsIn(text).size();
+		}
+
 	}
 
 }

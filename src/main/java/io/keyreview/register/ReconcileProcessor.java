@@ -25,6 +25,8 @@ class ReconcileProcessor implements ItemProcessor<String, Reconciled> {
 
 	private final Set<String> inventoryFilesLoaded;
 
+	private final Set<String> keysRejected;
+
 	private final Reconciliation reconciliation = new Reconciliation();
 
 	ReconcileProcessor(LocalDate runDate, InventoryKeys inventoryKeys, Policies policies, UsageSummaries usageSummaries,
@@ -35,6 +37,7 @@ class ReconcileProcessor implements ItemProcessor<String, Reconciled> {
 		this.usageSummaries = usageSummaries;
 		this.register = register;
 		this.inventoryFilesLoaded = Set.copyOf(inventoryKeys.filesLoadedOn(runDate));
+		this.keysRejected = register.keysRejectedOn(runDate);
 	}
 
 	@Override
@@ -46,7 +49,7 @@ class ReconcileProcessor implements ItemProcessor<String, Reconciled> {
 		var usage = this.usageSummaries.of(keyId, this.runDate);
 		KeyFacts facts = new KeyFacts(keyId, this.runDate, listed, previous, policy, usage,
 				this.register.exposedOn(keyId, this.runDate), this.inventoryFilesLoaded.contains(known.inputFile()),
-				this.register.rejectedOn(keyId, this.runDate));
+				this.keysRejected.contains(keyId));
 		return this.reconciliation.reconcile(facts);
 	}
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import io.keyreview.inventory.InventoryKey;
@@ -62,11 +63,11 @@ class Register {
 				LocalDate.class, keyId, runDate);
 	}
 
-	boolean rejectedOn(String keyId, LocalDate runDate) {
-		Integer count = this.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM rejected_row WHERE key_id = ? AND run_date = ? AND source = ?", Integer.class,
-				keyId, runDate, InputSource.KEYS.sourceName());
-		return count != null && count > 0;
+	/** The keys whose inventory row was rejected on a run date. */
+	Set<String> keysRejectedOn(LocalDate runDate) {
+		return Set.copyOf(this.jdbc.queryForList(
+				"SELECT DISTINCT key_id FROM rejected_row WHERE run_date = ? AND source = ? AND key_id IS NOT NULL",
+				String.class, runDate, InputSource.KEYS.sourceName()));
 	}
 
 	void replace(List<? extends Reconciled> reconciled, LocalDate runDate) {

@@ -19,6 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class LandingArea {
 
+	/**
+	 * Marks a source landed whole; one line per file: its name, a tab, its line count.
+	 */
+	public static final String LANDED_MARKER = ".landed";
+
 	private final Path root;
 
 	public LandingArea(KeyreviewProperties properties) {
@@ -51,19 +56,17 @@ public class LandingArea {
 	}
 
 	/**
-	 * Lines in the landed files of a source: the size of its input, for progress reports.
+	 * Rows in the landed files of a source (lines less the header), as landing counted
+	 * them in the folder's marker: the size of its input, for progress reports.
 	 */
 	public long lineCount(LocalDate runDate, InputSource source) {
-		long lines = 0;
-		for (Path file : files(runDate, source)) {
-			try (Stream<String> fileLines = Files.lines(file)) {
-				lines += fileLines.count() - 1;
-			}
-			catch (IOException | UncheckedIOException ex) {
-				return 0;
-			}
+		Path marker = folder(runDate, source).resolve(LANDED_MARKER);
+		try (Stream<String> entries = Files.lines(marker)) {
+			return entries.mapToLong((entry) -> Long.parseLong(entry.substring(entry.lastIndexOf('\t') + 1)) - 1).sum();
 		}
-		return lines;
+		catch (IOException | UncheckedIOException | NumberFormatException ex) {
+			return 0;
+		}
 	}
 
 }

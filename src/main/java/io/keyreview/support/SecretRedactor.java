@@ -18,7 +18,7 @@ public final class SecretRedactor {
 
 	private static final Pattern SECRET = Pattern
 		.compile("(?<vendor>\\bsk-[A-Za-z0-9_-]{16,}|\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b)"
-				+ "|(?i:\\bbearer\\s+)(?<bearer>[A-Za-z0-9._~+/-]{16,}=*)"
+				+ "|(?i:\\bbearer[ \\t]+)(?<bearer>[A-Za-z0-9._~+/-]{16,}=*)"
 				+ "|(?<![A-Za-z0-9_+/=-])(?<token>[A-Za-z0-9_+/=-]{32,})");
 
 	private static final Pattern FINGERPRINT = Pattern.compile("sha256:[0-9a-f]{12}\\b");

@@ -116,6 +116,10 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 
 		assertThat(OUT.resolve("register/register-2026-11-21.csv"))
 			.hasSameTextualContentAs(Path.of("src/test/resources/nightly/basic-register-2026-11-21.csv"));
+		assertThat(OUT.resolve("landing/2026-11-21/keys/.landed")).hasContent("gateway.csv\t7");
+		assertThat(OUT.resolve("landing/2026-11-21/usage/.landed")).hasContent("gateway.csv\t8");
+		assertThat(OUT.resolve("landing/2026-11-21/keys/gateway.csv"))
+			.hasSameBinaryContentAs(INPUTS.resolve("keys/gateway.csv"));
 	}
 
 	@Test

@@ -32,7 +32,7 @@ class SecretRedactorTests {
 	@ValueSource(strings = { "support-agent-prod-gateway", "vault://kv/ai/support-agent-prod",
 			"9b2f6c1e-7d3a-4c55-9e0b-2f1d3c4b5a69", "3f8a2b1c9d0e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a",
 			"2026-11-21T03:00:00Z", "claude-3-5-sonnet-20241022;gpt-4o-mini-2024-07-18", "sk-short",
-			"model_request;usage_metadata_read" })
+			"model_request;usage_metadata_read", "Bearer\ntestFAKEtoken0123456789abcdefXY" })
 	void leavesIdentifiersHashesAndDatesAlone(String value) {
 		assertThat(SecretRedactor.redact(value)).isEqualTo(value);
 	}
