@@ -20,7 +20,8 @@ class NightlyJobConfiguration {
 	@Bean
 	Job nightlyJob(JobRepository jobRepository, RunSummary runSummary, Step landInputs, Step loadDirectory,
 			Step loadPolicies, Step loadPeople, Step loadKeys, Step loadUsage, Step rollUpUsage, Step reconcileRegister,
-			Step recordUnattributedUsage, Step exportRegister, Step exportRejects) {
+			Step recordUnattributedUsage, Step recordFirstUse, Step evaluateKeys, Step exportRegister,
+			Step exportRejects) {
 		return new JobBuilder(jobRepository).listener(runSummary)
 			.start(landInputs)
 			.next(loadDirectory)
@@ -31,6 +32,8 @@ class NightlyJobConfiguration {
 			.next(rollUpUsage)
 			.next(reconcileRegister)
 			.next(recordUnattributedUsage)
+			.next(recordFirstUse)
+			.next(evaluateKeys)
 			.next(exportRegister)
 			.next(exportRejects)
 			.build();

@@ -1,0 +1,17 @@
+package io.keyreview.review;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outcome of reviewing one key: its findings and the decision they lead to, or no
+ * decision for a retired key.
+ */
+public record Review(String keyId, @Nullable Decision decision, List<Finding> findings) {
+
+	public String ruleIds() {
+		return String.join(";", this.findings.stream().map(Finding::ruleId).toList());
+	}
+
+}

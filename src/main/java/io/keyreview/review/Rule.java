@@ -1,0 +1,16 @@
+package io.keyreview.review;
+
+import java.util.Optional;
+
+/** One review rule of the access review, under its rule id. */
+interface Rule {
+
+	String id();
+
+	Optional<Finding> check(ReviewedKey key, ReviewContext context);
+
+	default Optional<Finding> fails(Decision decision, String evidence) {
+		return Optional.of(new Finding(id(), decision, evidence));
+	}
+
+}
