@@ -3,11 +3,17 @@ package io.keyreview.jobs;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.keyreview.mail.MailDelivery;
+import io.keyreview.mail.Outbox;
 import io.keyreview.support.RunDate;
+import io.keyreview.worklist.Cycle;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,30 +32,40 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
 /**
- * The command line: {@code nightly [--date=YYYY-MM-DD]}. Starts the job for its date, or
- * resumes it where an earlier attempt failed, and leaves the exit code for {@code main}.
+ * The command line: {@code nightly [--date=YYYY-MM-DD]},
+ * {@code monthly [--period=YYYY-MM]} and {@code quarterly [--period=YYYY-Qn]}. Starts the
+ * job for its date or period, or resumes it where an earlier attempt failed, delivers
+ * mail an earlier run left in the outbox, and leaves the exit code for {@code main}.
  */
 @Component
 class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
 	private static final Logger logger = LoggerFactory.getLogger(KeyreviewCommandLine.class);
 
-	private static final String USAGE = "usage: keyreview nightly [--date=YYYY-MM-DD]";
+	private static final String USAGE = "usage: keyreview nightly [--date=YYYY-MM-DD] | monthly [--period=YYYY-MM]"
+			+ " | quarterly [--period=YYYY-Qn]";
 
 	private final JobOperator jobOperator;
 
 	private final JobRepository jobRepository;
 
-	private final Job nightlyJob;
+	private final Map<String, Job> jobs;
+
+	private final MailDelivery mailDelivery;
+
+	private final Outbox outbox;
 
 	private final Clock clock;
 
 	private ExitCode exitCode = ExitCode.DONE;
 
-	KeyreviewCommandLine(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, Clock clock) {
+	KeyreviewCommandLine(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, Job monthlyJob,
+			Job quarterlyJob, MailDelivery mailDelivery, Outbox outbox, Clock clock) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
-		this.nightlyJob = nightlyJob;
+		this.jobs = Map.of("nightly", nightlyJob, "monthly", monthlyJob, "quarterly", quarterlyJob);
+		this.mailDelivery = mailDelivery;
+		this.outbox = outbox;
 		this.clock = clock;
 	}
 
@@ -65,33 +81,85 @@ class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
 	ExitCode execute(ApplicationArguments args) {
 		List<String> command = args.getNonOptionArgs();
-		if (command.size() != 1 || !"nightly".equals(command.get(0))) {
+		if (command.size() != 1 || !this.jobs.containsKey(command.get(0))) {
 			logger
 				.error(command.isEmpty() ? "No command given. " + USAGE : "Unknown command " + command + ". " + USAGE);
 			return ExitCode.BAD_USAGE;
 		}
+		String name = command.get(0);
+		String option = "nightly".equals(name) ? "date" : Cycle.PERIOD;
 		Set<String> unknown = new TreeSet<>(args.getOptionNames());
-		unknown.remove("date");
-		unknown.removeIf((option) -> option.contains("."));
+		unknown.remove(option);
+		unknown.removeIf((given) -> given.contains("."));
 		if (!unknown.isEmpty()) {
-			logger.error("Unknown option(s) {}. {}", unknown, USAGE);
+			logger.error("Unknown option(s) {} for {}. {}", unknown, name, USAGE);
 			return ExitCode.BAD_USAGE;
 		}
-		LocalDate runDate;
+		List<String> values = args.getOptionValues(option);
+		String value = (values == null || values.isEmpty()) ? null : values.get(0);
+		JobParameters parameters;
 		try {
-			List<String> dates = args.getOptionValues("date");
-			runDate = (dates == null || dates.isEmpty()) ? LocalDate.now(this.clock) : LocalDate.parse(dates.get(0));
+			parameters = parameters(name, value);
 		}
 		catch (DateTimeParseException ex) {
 			logger.error("--date must be an ISO date such as 2026-11-21, not '{}'", ex.getParsedString());
 			return ExitCode.BAD_USAGE;
 		}
-		return launch(this.nightlyJob,
-				new JobParametersBuilder().addLocalDate(RunDate.PARAMETER, runDate).toJobParameters());
+		catch (IllegalArgumentException ex) {
+			logger.error("--period {}", ex.getMessage());
+			return ExitCode.BAD_USAGE;
+		}
+		ExitCode launched = launch(this.jobs.get(name), parameters);
+		return (launched == ExitCode.DONE) ? deliverLeftoverMail() : launched;
+	}
+
+	private JobParameters parameters(String command, @Nullable String value) {
+		LocalDate today = LocalDate.now(this.clock);
+		return switch (command) {
+			case "nightly" -> new JobParametersBuilder()
+				.addLocalDate(RunDate.PARAMETER, (value != null) ? LocalDate.parse(value) : today)
+				.toJobParameters();
+			case "monthly" ->
+				period((value != null) ? value : YearMonth.from(today).minusMonths(1).toString(), Cycle.Kind.MONTHLY);
+			default -> period((value != null) ? value : lastQuarter(today), Cycle.Kind.QUARTERLY);
+		};
+	}
+
+	private static JobParameters period(String period, Cycle.Kind kind) {
+		Cycle cycle = Cycle.period(period);
+		if (cycle.kind() != kind) {
+			throw new IllegalArgumentException("'" + period + "' is not a "
+					+ ((kind == Cycle.Kind.MONTHLY) ? "month such as 2026-11" : "quarter such as 2026-Q4"));
+		}
+		return new JobParametersBuilder().addString(Cycle.PERIOD, cycle.name()).toJobParameters();
+	}
+
+	private static String lastQuarter(LocalDate today) {
+		YearMonth previous = YearMonth.from(today).minusMonths(3);
+		return previous.getYear() + "-Q" + ((previous.getMonthValue() - 1) / 3 + 1);
+	}
+
+	/**
+	 * Delivers what earlier runs left in the outbox; done (0) when the outbox is empty,
+	 * else 4.
+	 */
+	private ExitCode deliverLeftoverMail() {
+		if (this.outbox.unsentCount() == 0) {
+			return ExitCode.DONE;
+		}
+		while (this.mailDelivery.deliverNext() == MailDelivery.Outcome.SENT) {
+			// one message per call, each marked sent as it goes
+		}
+		long unsent = this.outbox.unsentCount();
+		if (unsent == 0) {
+			return ExitCode.DONE;
+		}
+		logger.error("{} message(s) could not be delivered and stay in the outbox; the next run retries them.", unsent);
+		return ExitCode.MAIL_UNDELIVERED;
 	}
 
 	private ExitCode launch(Job job, JobParameters parameters) {
-		String run = job.getName() + " for " + parameters.getLocalDate(RunDate.PARAMETER);
+		String run = job.getName() + " for " + Cycle.of(parameters).name().replace("events-", "");
 		if (!this.jobRepository.findRunningJobExecutions(job.getName()).isEmpty()) {
 			logger.error("Another {} run is in progress; this one changes nothing.", job.getName());
 			return ExitCode.ALREADY_RUNNING;

@@ -10,9 +10,11 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The nightly run: lands tonight's inputs with secrets redacted, loads the directory,
  * policies, people, keys and usage, reconciles them into the key register and its change
- * log, and exports the register and the rejects. Identified by its run date; every step
- * commits with its checkpoint, so running the same command again after a failure resumes
- * where it stopped, and after a success does nothing.
+ * log, evaluates every key against the review rules, exports the register and the
+ * rejects, and mails tonight's events (an owner who left, a vendor exit, an exposure, a
+ * use outside the policy, a first use) to the people concerned. Identified by its run
+ * date; every step commits with its checkpoint, so running the same command again after a
+ * failure resumes where it stopped, and after a success does nothing.
  */
 @Configuration(proxyBeanMethods = false)
 class NightlyJobConfiguration {
@@ -21,7 +23,7 @@ class NightlyJobConfiguration {
 	Job nightlyJob(JobRepository jobRepository, RunSummary runSummary, Step landInputs, Step loadDirectory,
 			Step loadPolicies, Step loadPeople, Step loadKeys, Step loadUsage, Step rollUpUsage, Step reconcileRegister,
 			Step recordUnattributedUsage, Step recordFirstUse, Step evaluateKeys, Step exportRegister,
-			Step exportRejects) {
+			Step exportRejects, Step buildWorklist, Step exportWorklist, Step composeDigests, Step deliverMail) {
 		return new JobBuilder(jobRepository).listener(runSummary)
 			.start(landInputs)
 			.next(loadDirectory)
@@ -36,6 +38,10 @@ class NightlyJobConfiguration {
 			.next(evaluateKeys)
 			.next(exportRegister)
 			.next(exportRejects)
+			.next(buildWorklist)
+			.next(exportWorklist)
+			.next(composeDigests)
+			.next(deliverMail)
 			.build();
 	}
 

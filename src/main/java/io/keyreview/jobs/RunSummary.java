@@ -3,9 +3,12 @@ package io.keyreview.jobs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 import io.keyreview.support.KeyreviewProperties;
 import io.keyreview.support.RunDate;
+import io.keyreview.worklist.Cycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +18,7 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Ends a nightly run with a short summary of what it left and where. */
+/** Ends each run with a short summary of what it left and where. */
 @Component
 class RunSummary implements JobExecutionListener {
 
@@ -35,9 +38,14 @@ class RunSummary implements JobExecutionListener {
 		if (jobExecution.getStatus() != BatchStatus.COMPLETED) {
 			return;
 		}
-		LocalDate runDate = RunDate.of(jobExecution.getJobParameters());
 		Duration took = (jobExecution.getStartTime() != null && jobExecution.getEndTime() != null)
 				? Duration.between(jobExecution.getStartTime(), jobExecution.getEndTime()) : Duration.ZERO;
+		Cycle cycle = Cycle.of(jobExecution.getJobParameters());
+		if (cycle.kind() != Cycle.Kind.EVENTS) {
+			summariseReview(cycle, took);
+			return;
+		}
+		LocalDate runDate = RunDate.of(jobExecution.getJobParameters());
 		Path out = this.properties.out();
 		logger.info(
 				"nightly {} completed in {} s: register {} key(s) ({} gone), {} change(s), {} rejected row(s), "
@@ -50,6 +58,35 @@ class RunSummary implements JobExecutionListener {
 				count("SELECT COUNT(*) FROM unattributed_usage WHERE run_date = ?", runDate));
 		logger.info("register export: {}", out.resolve("register").resolve("register-" + runDate + ".csv"));
 		logger.info("rejects: {}", out.resolve("rejects").resolve(runDate.toString()));
+		logger.info("decisions: {}; event mail: {}", decisions(), mail(cycle));
+	}
+
+	private void summariseReview(Cycle cycle, Duration took) {
+		Path out = this.properties.out();
+		logger.info("{} review {} completed in {} s: {} key(s) on the work list ({} needing a decision); mail: {}",
+				cycle.kind().name().toLowerCase(Locale.ROOT), cycle.name(), took.toMillis() / 1000.0,
+				count("SELECT COUNT(*) FROM worklist_item WHERE cycle = ?", cycle.name()),
+				count("SELECT COUNT(*) FROM worklist_item WHERE cycle = ? AND decision <> 'keep'", cycle.name()),
+				mail(cycle));
+		logger.info("work list: {}", out.resolve("worklists").resolve("worklist-" + cycle.name() + ".csv"));
+		if (cycle.kind() == Cycle.Kind.MONTHLY) {
+			logger.info("finance file: {}", out.resolve("finance").resolve("finance-" + cycle.name() + ".csv"));
+		}
+	}
+
+	private String decisions() {
+		return this.jdbc
+			.queryForList("SELECT decision, COUNT(*) AS n FROM key_register WHERE decision IS NOT NULL "
+					+ "GROUP BY decision ORDER BY decision")
+			.stream()
+			.map((row) -> row.get("n") + " " + row.get("decision"))
+			.collect(Collectors.joining(", "));
+	}
+
+	private String mail(Cycle cycle) {
+		return count("SELECT COUNT(*) FROM mail_outbox WHERE cycle = ?", cycle.name()) + " digest(s), "
+				+ count("SELECT COUNT(*) FROM mail_outbox WHERE cycle = ? AND sent_at IS NULL", cycle.name())
+				+ " not delivered";
 	}
 
 	private long count(String sql, Object... args) {

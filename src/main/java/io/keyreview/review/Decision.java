@@ -18,7 +18,7 @@ public enum Decision {
 	}
 
 	/** The decision of the findings that fail: the first by precedence, or keep. */
-	static Decision forFindings(Collection<Finding> findings) {
+	public static Decision forFindings(Collection<Finding> findings) {
 		return findings.stream().map(Finding::decision).min(Comparator.naturalOrder()).orElse(KEEP);
 	}
 

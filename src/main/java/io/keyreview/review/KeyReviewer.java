@@ -1,5 +1,6 @@
 package io.keyreview.review;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +10,9 @@ public class KeyReviewer {
 	static final List<Rule> RULES = List.of(new ExposureRule(), new OwnerLeftRule(), new VendorExitRule(),
 			new NoOwnerRule(), new EnvironmentBoundaryRule(), new OutsidePolicyRule(), new StaleRule(),
 			new BroadScopeRule(), new RotationOverdueRule(), new BudgetRule(), new ExceptionRule());
+
+	static final Comparator<Finding> RULE_ORDER = Comparator
+		.comparingInt((finding) -> RULES.stream().map(Rule::id).toList().indexOf(finding.ruleId()));
 
 	public Review review(ReviewedKey key, ReviewContext context) {
 		if (key.retired()) {

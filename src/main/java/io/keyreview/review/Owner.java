@@ -1,6 +1,7 @@
 package io.keyreview.review;
 
 import java.time.LocalDate;
+import java.util.Set;
 
 import io.keyreview.people.Person;
 import io.keyreview.policy.Directory.Group;
@@ -14,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record Owner(String name, @Nullable Group group, @Nullable Person person) {
 
+	static final Set<String> EXTERNAL_WORKERS = Set.of("contractor", "vendor");
+
 	public boolean known() {
 		return this.group != null || this.person != null;
 	}
@@ -25,6 +28,16 @@ public record Owner(String name, @Nullable Group group, @Nullable Person person)
 
 	public boolean leftBy(LocalDate day) {
 		return this.person != null && Owner.left(this.person, day);
+	}
+
+	/** Left, or a contractor or vendor whose contract ended before the day. */
+	public boolean goneBy(LocalDate day) {
+		return this.person != null && Owner.gone(this.person, day);
+	}
+
+	static boolean gone(Person person, LocalDate day) {
+		return left(person, day) || (EXTERNAL_WORKERS.contains(person.workerType()) && person.terminationDate() != null
+				&& person.terminationDate().isBefore(day));
 	}
 
 	static boolean left(Person person, LocalDate day) {

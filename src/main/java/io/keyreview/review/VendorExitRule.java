@@ -3,7 +3,6 @@ package io.keyreview.review;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import io.keyreview.people.Person;
 import io.keyreview.review.ReviewedKey.Approval;
@@ -15,8 +14,6 @@ import org.jspecify.annotations.Nullable;
  * whatever their HR status says.
  */
 class VendorExitRule implements Rule {
-
-	private static final Set<String> EXTERNAL_WORKERS = Set.of("contractor", "vendor");
 
 	@Override
 	public String id() {
@@ -44,7 +41,7 @@ class VendorExitRule implements Rule {
 				|| !person.terminationDate().isBefore(context.runDate())) {
 			return;
 		}
-		String kind = EXTERNAL_WORKERS.contains(person.workerType()) ? person.workerType()
+		String kind = Owner.EXTERNAL_WORKERS.contains(person.workerType()) ? person.workerType()
 				: (vendorKey ? "vendor" : null);
 		if (kind == null) {
 			return;

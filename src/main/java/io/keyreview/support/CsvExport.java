@@ -14,18 +14,23 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DataRetrievalFailureException;
+
 /**
  * Writes an output CSV file (RFC 4180, UTF-8) whole or not at all: rows go to a temporary
  * file that replaces the target when complete, so a rerun simply writes it again. A cell
  * a spreadsheet would run as a formula ({@code = + - @} first) is written with a leading
- * apostrophe.
+ * apostrophe (a plain negative number stays a number).
  */
 public final class CsvExport {
+
+	private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
 	private CsvExport() {
 	}
@@ -57,16 +62,21 @@ public final class CsvExport {
 		char first = cell.charAt(0);
 		boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
 				|| first == '\r';
-		return formula ? "'" + cell : cell;
+		return (formula && !NUMBER.matcher(cell).matches()) ? "'" + cell : cell;
 	}
 
 	/**
 	 * A database or Java value as export text: instants in UTC ISO 8601, amounts without
 	 * trailing zeros.
 	 */
-	public static @Nullable String text(@Nullable Object value) throws SQLException {
+	public static @Nullable String text(@Nullable Object value) {
 		if (value instanceof Clob clob) {
-			return clob.getSubString(1, (int) clob.length());
+			try {
+				return clob.getSubString(1, (int) clob.length());
+			}
+			catch (SQLException ex) {
+				throw new DataRetrievalFailureException("Cannot read a text column", ex);
+			}
 		}
 		if (value instanceof Timestamp timestamp) {
 			return text(timestamp.toLocalDateTime());
@@ -94,7 +104,7 @@ public final class CsvExport {
 			this.csv = csv;
 		}
 
-		public void add(@Nullable Object... cells) throws SQLException {
+		public void add(@Nullable Object... cells) {
 			String[] row = new String[cells.length];
 			for (int i = 0; i < cells.length; i++) {
 				row[i] = neutralised(text(cells[i]));

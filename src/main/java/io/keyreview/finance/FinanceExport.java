@@ -1,0 +1,98 @@
+package io.keyreview.finance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import io.keyreview.support.CsvExport;
+import io.keyreview.support.Money;
+import io.keyreview.worklist.Cycle;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes {@code finance-<period>.csv}: per key its cost owner, budget, spend from usage
+ * rows and over-budget flag; a row per key id no inventory lists; a control total; and a
+ * {@code .sha256} file beside it. Every amount is its exact sum rounded once to the cent,
+ * half-even, so the control total (the exact sum of all the period's usage rows, rounded)
+ * may differ from the sum of the rounded rows by rounding.
+ */
+@Component
+class FinanceExport {
+
+	static final String[] COLUMNS = { "period", "row_type", "key_id", "alias", "source", "environment", "cost_owner",
+			"monthly_budget_usd", "spend_usage_usd", "spend_provider_usd", "difference_usd", "over_budget" };
+
+	private final NamedParameterJdbcTemplate named;
+
+	FinanceExport(NamedParameterJdbcTemplate named) {
+		this.named = named;
+	}
+
+	long write(Cycle month, Path file) {
+		MapSqlParameterSource period = new MapSqlParameterSource("first", month.firstDay()).addValue("last",
+				month.lastDay());
+		long rows = CsvExport.write(file, COLUMNS, (csv) -> {
+			this.named.query("""
+					SELECT r.key_id, r.alias, r.source, r.environment, r.cost_owner, r.monthly_budget_usd,
+					  COALESCE(SUM(u.cost_usd), 0) AS spend
+					FROM key_register r
+					LEFT JOIN usage_daily u ON u.key_id = r.key_id AND u.usage_day BETWEEN :first AND :last
+					GROUP BY r.key_id, r.alias, r.source, r.environment, r.cost_owner, r.monthly_budget_usd
+					ORDER BY r.key_id""", period, (rs) -> {
+				BigDecimal budget = rs.getBigDecimal("monthly_budget_usd");
+				BigDecimal spend = rs.getBigDecimal("spend");
+				csv.add(month.name(), "key", rs.getString("key_id"), rs.getString("alias"), rs.getString("source"),
+						rs.getString("environment"), rs.getString("cost_owner"),
+						(budget != null) ? cents(budget) : null, cents(spend), null, null,
+						(budget != null) ? (spend.compareTo(budget) > 0 ? "yes" : "no") : null);
+			});
+			this.named.query("""
+					SELECT u.source, u.key_id, SUM(u.cost_usd) AS spend FROM usage_daily u
+					WHERE u.usage_day BETWEEN :first AND :last
+					  AND NOT EXISTS (SELECT 1 FROM key_register r WHERE r.key_id = u.key_id)
+					GROUP BY u.source, u.key_id ORDER BY u.key_id""", period, (rs) -> {
+				csv.add(month.name(), "unattributed", rs.getString("key_id"), null, rs.getString("source"), null, null,
+						null, cents(rs.getBigDecimal("spend")), null, null, null);
+			});
+			BigDecimal total = this.named.queryForObject(
+					"SELECT COALESCE(SUM(cost_usd), 0) FROM usage_daily WHERE usage_day BETWEEN :first AND :last",
+					period, BigDecimal.class);
+			csv.add(month.name(), "control_total", null, null, null, null, null, null, cents(total), null, null, null);
+		});
+		writeChecksum(file);
+		return rows;
+	}
+
+	private static String cents(BigDecimal amount) {
+		return Money.cents(amount).toPlainString();
+	}
+
+	/** {@code <file>.sha256} in the format {@code sha256sum -c} reads. */
+	private static void writeChecksum(Path file) {
+		try {
+			String hex = HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+			Path checksum = file.resolveSibling(file.getFileName() + ".sha256");
+			Path partial = checksum.resolveSibling(checksum.getFileName() + ".partial");
+			Files.writeString(partial, hex + "  " + file.getFileName() + "\n", StandardCharsets.UTF_8);
+			Files.move(partial, checksum, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write the checksum of " + file, ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

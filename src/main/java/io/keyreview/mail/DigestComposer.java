@@ -1,0 +1,134 @@
+package io.keyreview.mail;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import io.keyreview.review.Addressee;
+import io.keyreview.review.Decision;
+import io.keyreview.review.ReviewItem;
+import io.keyreview.support.Money;
+import io.keyreview.support.SecretRedactor;
+import io.keyreview.worklist.Cycle;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.DigestUtils;
+
+/**
+ * Turns a cycle's work list into one digest per addressee (a person, or a group's
+ * accountable person with the group mailbox in Cc), listing only that addressee's keys.
+ * Text and HTML come from the Mustache templates under {@code mail/}; the HTML escapes
+ * every value.
+ */
+class DigestComposer {
+
+	private final Template text;
+
+	private final Template html;
+
+	private final MailSettings settings;
+
+	DigestComposer(MailSettings settings) {
+		this.settings = settings;
+		this.text = template(Mustache.compiler().escapeHTML(false), "mail/digest.txt.mustache");
+		this.html = template(Mustache.compiler(), "mail/digest.html.mustache");
+	}
+
+	List<OutboxMessage> compose(Cycle cycle, List<ReviewItem> items) {
+		Map<Addressee, List<Map<String, Object>>> digests = new LinkedHashMap<>();
+		for (ReviewItem item : items) {
+			for (Addressee addressee : item.recipients()) {
+				Addressee mailbox = new Addressee(addressee.to(), addressee.cc(), List.of());
+				digests.computeIfAbsent(mailbox, (key) -> new ArrayList<>()).add(keyModel(item, addressee));
+			}
+		}
+		List<OutboxMessage> messages = new ArrayList<>();
+		digests.forEach((addressee, keys) -> messages.add(message(cycle, addressee, keys)));
+		return messages;
+	}
+
+	private OutboxMessage message(Cycle cycle, Addressee addressee, List<Map<String, Object>> keys) {
+		String subject = "[keyreview] " + title(cycle) + ": " + summary(keys);
+		Map<String, Object> model = Map.of("title", title(cycle), "intro", intro(cycle), "recipient", addressee.to(),
+				"cc", Objects.toString(addressee.cc(), ""), "summary", summary(keys), "keys", keys);
+		String identity = cycle.name() + "|" + addressee.to() + "|" + Objects.toString(addressee.cc(), "");
+		String messageId = "<keyreview." + cycle.name() + "."
+				+ DigestUtils.md5DigestAsHex(identity.getBytes(StandardCharsets.UTF_8)) + "@" + this.settings.domain()
+				+ ">";
+		return new OutboxMessage(messageId, cycle.name(), addressee.to(), addressee.cc(),
+				SecretRedactor.redact(subject), SecretRedactor.redact(this.text.execute(model)),
+				SecretRedactor.redact(this.html.execute(model)));
+	}
+
+	private static Map<String, Object> keyModel(ReviewItem item, Addressee addressee) {
+		Map<String, Object> key = new LinkedHashMap<>();
+		key.put("keyId", item.keyId());
+		key.put("alias", (item.alias() != null) ? item.alias() : item.keyId());
+		key.put("environment", Objects.toString(item.environment(), "unknown environment"));
+		key.put("lastUsed", (item.lastUsedOn() != null) ? item.lastUsedOn().toString() : "never");
+		key.put("spend", Money.usd(item.spendUsd()));
+		key.put("budget", (item.budgetUsd() != null) ? Money.usd(item.budgetUsd()) : "no budget");
+		key.put("decision", item.decision().code());
+		key.put("decisionNeeded", item.decision() != Decision.KEEP);
+		key.put("dueDate", item.dueDate().toString());
+		key.put("roles", String.join(", ", addressee.roles()));
+		key.put("findings",
+				item.findings()
+					.stream()
+					.map((finding) -> Map.of("ruleId", finding.ruleId(), "evidence", finding.evidence()))
+					.toList());
+		return key;
+	}
+
+	/** "3 keys: 1 rotate, 1 narrow, 1 keep", decisions in precedence order. */
+	private static String summary(List<Map<String, Object>> keys) {
+		Map<Decision, Long> counts = new EnumMap<>(Decision.class);
+		keys.forEach((key) -> counts.merge(Decision.of((String) key.get("decision")), 1L, Long::sum));
+		return keys.size() + ((keys.size() == 1) ? " key: " : " keys: ")
+				+ counts.entrySet()
+					.stream()
+					.map((count) -> count.getValue() + " " + count.getKey().code())
+					.collect(Collectors.joining(", "));
+	}
+
+	private static String title(Cycle cycle) {
+		return switch (cycle.kind()) {
+			case EVENTS -> "Key events of " + cycle.lastDay();
+			case MONTHLY -> "Monthly key review " + cycle.name();
+			case QUARTERLY -> "Quarterly key review " + cycle.name();
+		};
+	}
+
+	private static String intro(Cycle cycle) {
+		return switch (cycle.kind()) {
+			case EVENTS -> "Last night's review found something that should not wait for the next review cycle "
+					+ "on the AI API keys below.";
+			case MONTHLY -> "These are the production AI API keys you are responsible for, with their use and "
+					+ "spend in " + cycle.name() + " and the decision the review proposes for each.";
+			case QUARTERLY -> "These are the production and vendor AI API keys you are responsible for: please "
+					+ "confirm owner, scope, rotation, offboarding path and exceptions of each.";
+		};
+	}
+
+	private static Template template(Mustache.Compiler compiler, String path) {
+		try (Reader reader = new InputStreamReader(new ClassPathResource(path).getInputStream(),
+				StandardCharsets.UTF_8)) {
+			return compiler.defaultValue("").compile(reader);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the mail template " + path, ex);
+		}
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.keyreview.mail;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.keyreview.support.KeyreviewProperties;
+import io.keyreview.worklist.Cycle;
+import io.keyreview.worklist.WorklistItems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The digests of a cycle: composed into the outbox in one transaction, then delivered one
+ * message per transaction, through SMTP when {@code spring.mail.host} is set and as
+ * {@code .eml} files under {@code <out>/mail/} otherwise.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MailSettings.class)
+class MailConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(MailConfiguration.class);
+
+	@Bean
+	MailDelivery mailDelivery(Outbox outbox, MailSettings settings, Clock clock,
+			ObjectProvider<JavaMailSenderImpl> smtp, KeyreviewProperties properties) {
+		JavaMailSenderImpl sender = smtp.getIfAvailable();
+		MailTransport transport = (sender != null) ? new SmtpTransport(sender)
+				: new FileTransport(properties.out().resolve("mail"));
+		return new MailDelivery(outbox, transport, settings, clock);
+	}
+
+	@Bean
+	Step composeDigests(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			WorklistItems worklist, Outbox outbox, MailSettings settings, Clock clock) {
+		DigestComposer composer = new DigestComposer(settings);
+		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
+			Cycle cycle = Cycle.of(chunkContext.getStepContext().getStepExecution().getJobParameters());
+			List<OutboxMessage> digests = composer.compose(cycle, worklist.of(cycle));
+			int added = outbox.addNew(digests, LocalDate.now(clock));
+			contribution.incrementWriteCount(added);
+			logger.info("composeDigests: {} digest(s) for {} in the outbox", digests.size(), cycle.name());
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	@Bean
+	Step deliverMail(JobRepository jobRepository, PlatformTransactionManager transactionManager, MailDelivery delivery,
+			Outbox outbox) {
+		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
+			MailDelivery.Outcome outcome = delivery.deliverNext();
+			if (outcome == MailDelivery.Outcome.SENT) {
+				contribution.incrementWriteCount(1);
+				return RepeatStatus.CONTINUABLE;
+			}
+			logger.info("deliverMail: {} message(s) delivered, {} left in the outbox",
+					chunkContext.getStepContext().getStepExecution().getWriteCount(), outbox.unsentCount());
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+}

@@ -1,0 +1,108 @@
+package io.keyreview.review;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.keyreview.people.Person;
+import io.keyreview.review.ReviewedKey.Approval;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who hears about a key: its business and technical owners (the inventory's owner without
+ * a policy); for an owner who left, their manager and the security owner; the finance
+ * owner for a budget finding; the security owner (or the escalation address) when no
+ * owner can be reached. A group is mailed at its accountable person with its mailbox in
+ * Cc; a group that is only a mailbox, at the mailbox.
+ */
+public class Recipients {
+
+	private final String escalationAddress;
+
+	public Recipients(String escalationAddress) {
+		this.escalationAddress = escalationAddress;
+	}
+
+	/**
+	 * The addressees of a key.
+	 * @param tellSecurity whether the security owner hears about the key in any case (an
+	 * event)
+	 */
+	public List<Addressee> of(ReviewedKey key, List<Finding> findings, ReviewContext context, boolean tellSecurity) {
+		Map<String, Addressee> addressees = new LinkedHashMap<>();
+		Approval policy = key.policy();
+		List<Owner> departed = new ArrayList<>();
+		if (policy != null) {
+			addOwner(addressees, departed, "business owner", context.owner(policy.businessOwner()), context);
+			addOwner(addressees, departed, "technical owner", context.owner(policy.technicalOwner()), context);
+		}
+		else {
+			addOwner(addressees, departed, "owner", context.owner(key.owner()), context);
+		}
+		boolean ownerReached = !addressees.isEmpty();
+		for (Owner leaver : departed) {
+			Person manager = context.person(leaver.person().managerEmail());
+			if (manager != null && !Owner.gone(manager, context.runDate())) {
+				add(addressees, manager.email(), null, "manager of " + leaver.person().email() + ", who left");
+			}
+		}
+		if (hasFinding(findings, "budget") && policy != null) {
+			addOwner(addressees, new ArrayList<>(), "finance owner", context.owner(policy.financeOwner()), context);
+		}
+		if (tellSecurity || !departed.isEmpty() || !ownerReached || hasFinding(findings, "no-owner")) {
+			boolean securityReached = policy != null && addOwner(addressees, new ArrayList<>(), "security owner",
+					context.owner(policy.securityOwner()), context);
+			if (!securityReached) {
+				add(addressees, this.escalationAddress, null, "escalation: no security owner");
+			}
+		}
+		return List.copyOf(addressees.values());
+	}
+
+	/**
+	 * Adds the owner's addressee if the owner can be reached, and says whether it could.
+	 */
+	private static boolean addOwner(Map<String, Addressee> addressees, List<Owner> departed, String role,
+			@Nullable Owner owner, ReviewContext context) {
+		if (owner == null || !owner.known()) {
+			return false;
+		}
+		if (owner.goneBy(context.runDate())) {
+			departed.add(owner);
+		}
+		if (owner.group() != null) {
+			boolean accountableReachable = owner.person() != null && !owner.goneBy(context.runDate());
+			String mailbox = owner.group().mailbox();
+			if (accountableReachable) {
+				add(addressees, owner.person().email(), mailbox, role + " " + owner.name());
+				return true;
+			}
+			if (mailbox != null) {
+				add(addressees, mailbox, null, role + " " + owner.name());
+				return true;
+			}
+			return false;
+		}
+		if (owner.goneBy(context.runDate())) {
+			return false;
+		}
+		add(addressees, owner.person().email(), null, role);
+		return true;
+	}
+
+	/** One addressee per person for a key: a second role joins the first's Cc. */
+	private static void add(Map<String, Addressee> addressees, String to, @Nullable String cc, String role) {
+		Addressee known = addressees.get(to);
+		addressees.put(to,
+				(known != null)
+						? new Addressee(to, known.cc(), Stream.concat(known.roles().stream(), Stream.of(role)).toList())
+						: new Addressee(to, cc, List.of(role)));
+	}
+
+	private static boolean hasFinding(List<Finding> findings, String ruleId) {
+		return findings.stream().anyMatch((finding) -> finding.ruleId().equals(ruleId));
+	}
+
+}

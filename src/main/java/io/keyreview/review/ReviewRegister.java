@@ -1,0 +1,92 @@
+package io.keyreview.review;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.keyreview.people.People;
+import io.keyreview.policy.Directories;
+
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The reviewed register as the work lists and event reviews read it. */
+@Component
+public class ReviewRegister {
+
+	/** The rules whose findings are mailed the night they are first found. */
+	public static final Set<String> EVENT_RULES = Set.of("exposure", "owner-left", "vendor-exit", "outside-policy");
+
+	private final NamedParameterJdbcTemplate named;
+
+	private final RuleSettings settings;
+
+	private final People people;
+
+	private final Directories directories;
+
+	ReviewRegister(NamedParameterJdbcTemplate named, RuleSettings settings, People people, Directories directories) {
+		this.named = named;
+		this.settings = settings;
+		this.people = people;
+		this.directories = directories;
+	}
+
+	public ReviewContext context(LocalDate day) {
+		return new ReviewContext(day, this.settings, this.people.byEmail(), this.directories.current());
+	}
+
+	/** The keys still under review (not gone, not revoked, expired or deleted). */
+	public List<ReviewedKey> liveKeys() {
+		return this.named
+			.query("SELECT * FROM (" + ReviewedKeys.QUERY + ") reviewed ORDER BY key_id", ReviewedKeys.ROW_MAPPER)
+			.stream()
+			.filter((key) -> !key.retired())
+			.toList();
+	}
+
+	/** Each key's current findings, in rule order. */
+	public Map<String, List<Finding>> findings() {
+		Map<String, List<Finding>> findings = new LinkedHashMap<>();
+		this.named.query("SELECT key_id, rule_id, decision, evidence FROM key_finding ORDER BY key_id", (rs) -> {
+			findings.computeIfAbsent(rs.getString("key_id"), (key) -> new ArrayList<>())
+				.add(new Finding(rs.getString("rule_id"), Decision.of(rs.getString("decision")),
+						rs.getString("evidence")));
+		});
+		findings.values().forEach((list) -> list.sort(KeyReviewer.RULE_ORDER));
+		return findings;
+	}
+
+	/** The event findings first found on a night, per key. */
+	public Map<String, List<String>> eventRulesFirstFoundOn(LocalDate night) {
+		Map<String, List<String>> events = new LinkedHashMap<>();
+		this.named.query("SELECT key_id, rule_id FROM key_finding WHERE first_found = :night ORDER BY key_id",
+				Map.of("night", night), (rs) -> {
+					if (EVENT_RULES.contains(rs.getString("rule_id"))) {
+						events.computeIfAbsent(rs.getString("key_id"), (key) -> new ArrayList<>())
+							.add(rs.getString("rule_id"));
+					}
+				});
+		return events;
+	}
+
+	/**
+	 * What keys registered before a night used for the first time that night: "route
+	 * support-prod", "model gpt-4o", "provider anthropic".
+	 */
+	public Map<String, List<String>> firstUsesOn(LocalDate night) {
+		Map<String, List<String>> uses = new LinkedHashMap<>();
+		this.named.query("""
+				SELECT f.key_id, f.kind, f.used FROM key_first_use f JOIN key_register r ON r.key_id = f.key_id
+				WHERE f.first_seen = :night AND r.first_seen < :night ORDER BY f.key_id, f.kind, f.used""",
+				Map.of("night", night), (rs) -> {
+					uses.computeIfAbsent(rs.getString("key_id"), (key) -> new ArrayList<>())
+						.add(rs.getString("kind") + " " + rs.getString("used"));
+				});
+		return uses;
+	}
+
+}

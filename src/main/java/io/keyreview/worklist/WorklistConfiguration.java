@@ -1,0 +1,90 @@
+package io.keyreview.worklist;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.keyreview.review.ReviewItem;
+import io.keyreview.support.CsvExport;
+import io.keyreview.support.KeyreviewProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Builds a cycle's work list in one transaction (replacing any earlier attempt's) and
+ * exports it to {@code worklists/worklist-<cycle>.csv}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReviewSettings.class)
+class WorklistConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(WorklistConfiguration.class);
+
+	private static final List<String> COLUMNS = List.of("cycle", "key_id", "alias", "environment", "decision",
+			"findings", "evidence", "recipients", "due_date");
+
+	@Bean
+	Step buildWorklist(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			WorklistBuilder builder, WorklistItems items, Clock clock) {
+		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
+			Cycle cycle = cycle(chunkContext);
+			List<ReviewItem> built = builder.build(cycle,
+					(cycle.kind() == Cycle.Kind.EVENTS) ? cycle.lastDay() : LocalDate.now(clock));
+			items.replace(cycle, built);
+			contribution.incrementWriteCount(built.size());
+			logger.info("buildWorklist: {} key(s) on the {} work list, {} needing a decision", built.size(),
+					cycle.name(),
+					built.stream().filter((item) -> item.decision() != io.keyreview.review.Decision.KEEP).count());
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	@Bean
+	Step exportWorklist(JobRepository jobRepository, PlatformTransactionManager transactionManager, WorklistItems items,
+			KeyreviewProperties properties) {
+		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
+			Cycle cycle = cycle(chunkContext);
+			Path file = properties.out().resolve("worklists").resolve("worklist-" + cycle.name() + ".csv");
+			List<String> header = new ArrayList<>(COLUMNS);
+			header.addAll(cycle.kind().detailColumns());
+			long rows = CsvExport.write(file, header.toArray(String[]::new), (csv) -> {
+				for (ReviewItem item : items.of(cycle)) {
+					List<Object> cells = new ArrayList<>(List.of(cycle.name(), item.keyId(), text(item.alias()),
+							text(item.environment()), item.decision().code(), item.ruleIds(),
+							item.findings()
+								.stream()
+								.map((finding) -> finding.ruleId() + ": " + finding.evidence())
+								.collect(Collectors.joining(" | ")),
+							WorklistItems.recipientsText(item.recipients()), item.dueDate()));
+					cycle.kind().detailColumns().forEach((column) -> cells.add(item.details().get(column)));
+					csv.add(cells.toArray());
+				}
+			});
+			contribution.incrementWriteCount(rows);
+			logger.info("exportWorklist: {} row(s) written to {}", rows, file);
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	private static Cycle cycle(ChunkContext chunkContext) {
+		return Cycle.of(chunkContext.getStepContext().getStepExecution().getJobParameters());
+	}
+
+	private static String text(String value) {
+		return (value != null) ? value : "";
+	}
+
+}
