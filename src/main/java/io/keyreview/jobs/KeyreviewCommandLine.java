@@ -109,8 +109,7 @@ class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
 			logger.error("--period {}", ex.getMessage());
 			return ExitCode.BAD_USAGE;
 		}
-		ExitCode launched = launch(this.jobs.get(name), parameters);
-		return (launched == ExitCode.DONE) ? deliverLeftoverMail() : launched;
+		return launch(this.jobs.get(name), parameters);
 	}
 
 	private JobParameters parameters(String command, @Nullable String value) {
@@ -139,17 +138,17 @@ class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
 		return previous.getYear() + "-Q" + ((previous.getMonthValue() - 1) / 3 + 1);
 	}
 
-	/**
-	 * Delivers what earlier runs left in the outbox; done (0) when the outbox is empty,
-	 * else 4.
-	 */
+	/** Delivers what earlier runs left in the outbox, then says whether any is left. */
 	private ExitCode deliverLeftoverMail() {
-		if (this.outbox.unsentCount() == 0) {
-			return ExitCode.DONE;
+		if (this.outbox.unsentCount() > 0) {
+			while (this.mailDelivery.deliverNext() == MailDelivery.Outcome.SENT) {
+				// one message per call, each marked sent as it goes
+			}
 		}
-		while (this.mailDelivery.deliverNext() == MailDelivery.Outcome.SENT) {
-			// one message per call, each marked sent as it goes
-		}
+		return mailLeft();
+	}
+
+	private ExitCode mailLeft() {
 		long unsent = this.outbox.unsentCount();
 		if (unsent == 0) {
 			return ExitCode.DONE;
@@ -170,7 +169,7 @@ class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
 			logger.info("{} has already completed; nothing to do.", run);
-			return ExitCode.DONE;
+			return deliverLeftoverMail();
 		}
 		catch (JobExecutionAlreadyRunningException ex) {
 			logger.error("{} is already running; this run changes nothing.", run);
@@ -182,7 +181,7 @@ class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
 			return ExitCode.FAILED;
 		}
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
-			return ExitCode.DONE;
+			return mailLeft();
 		}
 		logger.error("{} {}: {}. Run the same command again to resume.", run,
 				execution.getStatus().name().toLowerCase(), JobFailures.describe(execution));

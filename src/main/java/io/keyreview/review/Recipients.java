@@ -37,6 +37,10 @@ public class Recipients {
 		if (policy != null) {
 			addOwner(addressees, departed, "business owner", context.owner(policy.businessOwner()), context);
 			addOwner(addressees, departed, "technical owner", context.owner(policy.technicalOwner()), context);
+			Owner listed = context.owner(key.owner());
+			if (listed != null && listed.goneBy(context.runDate()) && !departed.contains(listed)) {
+				departed.add(listed);
+			}
 		}
 		else {
 			addOwner(addressees, departed, "owner", context.owner(key.owner()), context);

@@ -27,6 +27,8 @@ class FailureInjector implements BeanPostProcessor {
 
 	private final AtomicInteger chunksWritten = new AtomicInteger();
 
+	private volatile boolean beforeWriting;
+
 	private volatile @Nullable String pausingStep;
 
 	private volatile CountDownLatch paused = new CountDownLatch(1);
@@ -35,6 +37,7 @@ class FailureInjector implements BeanPostProcessor {
 
 	void reset() {
 		this.failingStep = null;
+		this.beforeWriting = false;
 		this.pausingStep = null;
 		this.chunksWritten.set(0);
 	}
@@ -46,7 +49,18 @@ class FailureInjector implements BeanPostProcessor {
 	void failOnce(String step, int committedChunks) {
 		this.chunksWritten.set(0);
 		this.chunksBeforeFailure = committedChunks;
+		this.beforeWriting = false;
 		this.failingStep = step;
+	}
+
+	/**
+	 * The tasklet step fails once at the start of the transaction after
+	 * {@code committedChunks} committed ones, before it does anything (a crash between
+	 * two commits).
+	 */
+	void failOnceBefore(String step, int committedChunks) {
+		failOnce(step, committedChunks);
+		this.beforeWriting = true;
 	}
 
 	/** The step holds in its first chunk transaction until {@link #release()}. */
@@ -81,6 +95,9 @@ class FailureInjector implements BeanPostProcessor {
 		if (bean instanceof TaskletStep step) {
 			Tasklet tasklet = step.getTasklet();
 			step.setTasklet((contribution, chunkContext) -> {
+				if (this.beforeWriting) {
+					failIfDue(step.getName());
+				}
 				RepeatStatus status = tasklet.execute(contribution, chunkContext);
 				afterWriting(step.getName());
 				return status;
@@ -99,6 +116,12 @@ class FailureInjector implements BeanPostProcessor {
 				Thread.currentThread().interrupt();
 			}
 		}
+		if (!this.beforeWriting) {
+			failIfDue(step);
+		}
+	}
+
+	private void failIfDue(String step) {
 		if (step.equals(this.failingStep) && this.chunksWritten.getAndIncrement() >= this.chunksBeforeFailure) {
 			this.failingStep = null;
 			throw new IllegalStateException("Injected failure in " + step);

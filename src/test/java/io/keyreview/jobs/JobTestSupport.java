@@ -90,6 +90,14 @@ abstract class JobTestSupport {
 		return this.commandLine.execute(new DefaultApplicationArguments("nightly", "--date=" + date));
 	}
 
+	ExitCode monthly(String period) {
+		return this.commandLine.execute(new DefaultApplicationArguments("monthly", "--period=" + period));
+	}
+
+	ExitCode quarterly(String period) {
+		return this.commandLine.execute(new DefaultApplicationArguments("quarterly", "--period=" + period));
+	}
+
 	/** Every row of every application table, in a stable order, as text. */
 	Map<String, List<String>> applicationTables() {
 		Map<String, List<String>> tables = new LinkedHashMap<>();
