@@ -1,0 +1,90 @@
+package io.keyreview.jobs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo data set of {@code jobs/demo}: every key gets the decision, and fails the
+ * rules, that its README says; the monthly and quarterly reviews leave their files.
+ */
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:keyreview;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
+		+ "NON_KEYWORDS=VALUE,YEAR,MONTH,DAY;DB_CLOSE_DELAY=-1")
+class DemoDataTests extends JobTestSupport {
+
+	private static final Pattern EXPECTED_ROW = Pattern
+		.compile("^\\| `([a-z0-9-]+)` \\| \\w+ \\| .* \\| (.*) \\| \\*\\*(\\w+)\\*\\* \\|$");
+
+	@Test
+	void everyDemoKeyGetsTheDecisionAndFindingsItsReadmeExpects() throws IOException {
+		givenTheDemoInputs();
+		Map<String, String> expected = expectedFromReadme();
+		assertThat(expected).hasSize(32);
+
+		assertThat(nightly(LocalDate.parse("2026-11-21"))).isEqualTo(ExitCode.DONE);
+
+		Map<String, String> actual = new LinkedHashMap<>();
+		this.jdbc.query("SELECT key_id, decision, findings FROM key_register ORDER BY key_id", (rs) -> {
+			String findings = (rs.getString("findings") != null) ? rs.getString("findings") : "";
+			actual.put(rs.getString("key_id"),
+					rs.getString("decision") + " "
+							+ new TreeSet<>(Arrays.asList(findings.split(";"))).stream()
+								.filter((rule) -> !rule.isEmpty())
+								.collect(Collectors.joining(",")));
+		});
+		assertThat(actual).isEqualTo(expected);
+
+		assertThat(monthly("2026-11")).isEqualTo(ExitCode.DONE);
+		assertThat(quarterly("2026-Q4")).isEqualTo(ExitCode.DONE);
+		assertThat(OUT.resolve("finance/finance-2026-11.csv.sha256")).exists();
+		assertThat(Files.readAllLines(OUT.resolve("worklists/worklist-2026-11.csv"))).hasSize(1 + 23 + 2);
+		for (String cycle : new String[] { "events-2026-11-21", "2026-11", "2026-Q4" }) {
+			try (Stream<Path> mails = Files.list(OUT.resolve("mail").resolve(cycle))) {
+				assertThat(mails.filter((file) -> file.toString().endsWith(".eml")).count())
+					.isEqualTo(count("SELECT COUNT(*) FROM mail_outbox WHERE cycle = ? AND sent_at IS NOT NULL", cycle))
+					.isPositive();
+			}
+		}
+		assertThat(Files.readString(OUT.resolve("mail/2026-11/kenji.watanabe@example.com+cc-finops@example.com.eml")))
+			.contains("Subject: [keyreview] Monthly key review 2026-11:")
+			.contains("  - budget: spent $148.33 this month against a monthly budget of $50.00")
+			.doesNotContain("fakeDemo");
+	}
+
+	private void givenTheDemoInputs() throws IOException {
+		FileSystemUtils.deleteRecursively(INPUTS);
+		FileSystemUtils.copyRecursively(Path.of("jobs/demo"), INPUTS);
+	}
+
+	/** "decision rule,rule" per key, from the table of {@code jobs/demo/README.md}. */
+	private static Map<String, String> expectedFromReadme() throws IOException {
+		Map<String, String> expected = new LinkedHashMap<>();
+		for (String line : Files.readAllLines(Path.of("jobs/demo/README.md"))) {
+			Matcher row = EXPECTED_ROW.matcher(line);
+			if (row.matches()) {
+				String rules = row.group(2).equals("none") ? ""
+						: new TreeSet<>(Arrays.asList(row.group(2).replace("`", "").split(",\\s*"))).stream()
+							.collect(Collectors.joining(","));
+				expected.put(row.group(1), row.group(3) + " " + rules);
+			}
+		}
+		return expected;
+	}
+
+}
