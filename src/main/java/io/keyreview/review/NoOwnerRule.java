@@ -41,7 +41,8 @@ class NoOwnerRule implements Rule {
 			}
 		}
 		Owner listed = context.owner(key.owner());
-		if (listed != null && !listed.known() && PERSON_OWNER_TYPES.contains(key.ownerType())) {
+		if (listed != null && !listed.known() && key.ownerType() != null
+				&& PERSON_OWNER_TYPES.contains(key.ownerType())) {
 			gaps.add("inventory owner " + listed.name() + " is not a person in HR");
 		}
 		if (gaps.isEmpty()) {

@@ -36,8 +36,12 @@ public record Owner(String name, @Nullable Group group, @Nullable Person person)
 	}
 
 	static boolean gone(Person person, LocalDate day) {
-		return left(person, day) || (EXTERNAL_WORKERS.contains(person.workerType()) && person.terminationDate() != null
-				&& person.terminationDate().isBefore(day));
+		return left(person, day)
+				|| (external(person) && person.terminationDate() != null && person.terminationDate().isBefore(day));
+	}
+
+	static boolean external(Person person) {
+		return person.workerType() != null && EXTERNAL_WORKERS.contains(person.workerType());
 	}
 
 	static boolean left(Person person, LocalDate day) {

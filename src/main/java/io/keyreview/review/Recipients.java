@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.keyreview.people.Person;
@@ -18,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * Cc; a group that is only a mailbox, at the mailbox.
  */
 public class Recipients {
+
+	private static final Pattern ADDRESS = Pattern.compile("[^@\\s:]+@[^@\\s:]+\\.[^@\\s:]+");
 
 	private final String escalationAddress;
 
@@ -98,11 +101,23 @@ public class Recipients {
 
 	/** One addressee per person for a key: a second role joins the first's Cc. */
 	private static void add(Map<String, Addressee> addressees, String to, @Nullable String cc, String role) {
+		if (!isAddress(to)) {
+			return;
+		}
+		cc = isAddress(cc) ? cc : null;
 		Addressee known = addressees.get(to);
 		addressees.put(to,
 				(known != null)
 						? new Addressee(to, known.cc(), Stream.concat(known.roles().stream(), Stream.of(role)).toList())
 						: new Addressee(to, cc, List.of(role)));
+	}
+
+	/**
+	 * Only something that looks like an e-mail address is mailed (never a redacted
+	 * secret).
+	 */
+	private static boolean isAddress(@Nullable String address) {
+		return address != null && ADDRESS.matcher(address).matches();
 	}
 
 	private static boolean hasFinding(List<Finding> findings, String ruleId) {

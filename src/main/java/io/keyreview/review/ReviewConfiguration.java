@@ -5,8 +5,6 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import io.keyreview.people.People;
-import io.keyreview.policy.Directories;
 import io.keyreview.support.KeyreviewProperties;
 import io.keyreview.support.LoadSteps;
 import io.keyreview.support.RunDate;
@@ -17,8 +15,6 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
@@ -56,23 +52,20 @@ class ReviewConfiguration {
 
 	@Bean
 	@StepScope
-	ItemProcessor<ReviewedKey, Review> reviewProcessor(@Value("#{jobParameters['runDate']}") LocalDate runDate,
-			RuleSettings settings, People people, Directories directories) {
-		ReviewContext context = new ReviewContext(runDate, settings, people.byEmail(), directories.current());
-		KeyReviewer reviewer = new KeyReviewer();
-		return (key) -> reviewer.review(key, context);
+	ReviewProcessor reviewProcessor(@Value("#{jobParameters['runDate']}") LocalDate runDate, ReviewRegister register) {
+		return new ReviewProcessor(register.context(runDate));
 	}
 
 	@Bean
 	@StepScope
-	ItemWriter<Review> reviewWriter(Findings findings, @Value("#{jobParameters['runDate']}") LocalDate runDate) {
-		return (chunk) -> findings.replace(chunk.getItems(), runDate);
+	ReviewWriter reviewWriter(Findings findings, @Value("#{jobParameters['runDate']}") LocalDate runDate) {
+		return new ReviewWriter(findings, runDate);
 	}
 
 	@Bean
 	Step evaluateKeys(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			KeyreviewProperties properties, LoadSteps loadSteps, JdbcPagingItemReader<ReviewedKey> reviewedKeysReader,
-			ItemProcessor<ReviewedKey, Review> reviewProcessor, ItemWriter<Review> reviewWriter) {
+			ReviewProcessor reviewProcessor, ReviewWriter reviewWriter) {
 		return new StepBuilder(jobRepository).<ReviewedKey, Review>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(reviewedKeysReader)

@@ -29,7 +29,7 @@ public record ReviewedKey(String keyId, @Nullable String alias, @Nullable String
 
 	/** A key that is gone from its inventory or can no longer be used is not reviewed. */
 	public boolean retired() {
-		return this.goneSince != null || RETIRED.contains(this.status);
+		return this.goneSince != null || (this.status != null && RETIRED.contains(this.status));
 	}
 
 	public boolean isProduction() {

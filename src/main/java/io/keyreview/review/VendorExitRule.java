@@ -41,8 +41,7 @@ class VendorExitRule implements Rule {
 				|| !person.terminationDate().isBefore(context.runDate())) {
 			return;
 		}
-		String kind = Owner.EXTERNAL_WORKERS.contains(person.workerType()) ? person.workerType()
-				: (vendorKey ? "vendor" : null);
+		String kind = Owner.external(person) ? person.workerType() : (vendorKey ? "vendor" : null);
 		if (kind == null) {
 			return;
 		}
