@@ -1,7 +1,10 @@
 package io.keyreview.worklist;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +19,7 @@ import io.keyreview.review.ReviewItem;
 import io.keyreview.review.ReviewRegister;
 import io.keyreview.review.ReviewedKey;
 import io.keyreview.support.CsvExport;
+import io.keyreview.support.Money;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -68,9 +72,8 @@ class WorklistBuilder {
 			BigDecimal spend = (cycle.kind() == Cycle.Kind.MONTHLY) ? new BigDecimal(keyDetails.get("spend_usd"))
 					: key.spendMonthUsd();
 			items.add(new ReviewItem(key.keyId(), key.alias(), key.environment(),
-					(key.lastUsedAt() != null) ? key.lastUsedAt().atOffset(java.time.ZoneOffset.UTC).toLocalDate()
-							: null,
-					spend, key.monthlyBudgetUsd(), Decision.forFindings(keyFindings), keyFindings,
+					(key.lastUsedAt() != null) ? LocalDate.ofInstant(key.lastUsedAt(), ZoneOffset.UTC) : null, spend,
+					key.monthlyBudgetUsd(), Decision.forFindings(keyFindings), keyFindings,
 					recipients.of(key, keyFindings, context, cycle.kind() == Cycle.Kind.EVENTS), keyDetails, due));
 		}
 		if (cycle.kind() == Cycle.Kind.MONTHLY) {
@@ -129,7 +132,7 @@ class WorklistBuilder {
 		return details;
 	}
 
-	private static Map<String, String> row(java.sql.ResultSet rs, List<String> columns) throws java.sql.SQLException {
+	private static Map<String, String> row(ResultSet rs, List<String> columns) throws SQLException {
 		Map<String, String> row = new LinkedHashMap<>();
 		for (String column : columns) {
 			String value = (column.equals("new_routes")) ? "" : CsvExport.text(rs.getObject(column));
@@ -152,8 +155,8 @@ class WorklistBuilder {
 				new MapSqlParameterSource("first", cycle.firstDay()).addValue("last", cycle.lastDay()), (rs, row) -> {
 					BigDecimal cost = rs.getBigDecimal("cost_usd");
 					Finding finding = new Finding("unattributable", Decision.ESCALATE,
-							rs.getLong("requests") + " request(s) costing " + io.keyreview.support.Money.usd(cost)
-									+ " from " + rs.getObject("first_day", LocalDate.class) + " to "
+							rs.getLong("requests") + " request(s) costing " + Money.usd(cost) + " from "
+									+ rs.getObject("first_day", LocalDate.class) + " to "
 									+ rs.getObject("last_day", LocalDate.class) + " under key id "
 									+ rs.getString("key_id") + ", which no " + rs.getString("source")
 									+ " inventory lists");

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.keyreview.review.Decision;
 import io.keyreview.review.ReviewItem;
 import io.keyreview.support.CsvExport;
 import io.keyreview.support.KeyreviewProperties;
@@ -46,8 +47,7 @@ class WorklistConfiguration {
 			items.replace(cycle, built);
 			contribution.incrementWriteCount(built.size());
 			logger.info("buildWorklist: {} key(s) on the {} work list, {} needing a decision", built.size(),
-					cycle.name(),
-					built.stream().filter((item) -> item.decision() != io.keyreview.review.Decision.KEEP).count());
+					cycle.name(), built.stream().filter((item) -> item.decision() != Decision.KEEP).count());
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}

@@ -29,6 +29,8 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -180,6 +182,27 @@ abstract class ReviewJobScenarios extends JobTestSupport {
 		assertThat(monthly("2026-11")).isEqualTo(ExitCode.DONE);
 		assertThat(monthly("2026-11")).isEqualTo(ExitCode.DONE);
 
+		assertEachDigestDeliveredOnce("2026-11", 3);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "buildWorklist", "exportWorklist", "exportFinance", "composeDigests" })
+	void aMonthlyRunResumesAfterAFailureInAnyStepWithNothingLostOrDuplicated(String step) throws Exception {
+		givenANightWithAHostileAlias();
+		assertThat(monthly("2026-11")).isEqualTo(ExitCode.DONE);
+		Map<String, List<String>> uninterrupted = applicationTables();
+		String worklistFile = Files.readString(OUT.resolve("worklists/worklist-2026-11.csv"));
+		String financeFile = Files.readString(OUT.resolve("finance/finance-2026-11.csv"));
+		emptyDatabaseAndWorkFolder();
+		givenANightWithAHostileAlias();
+		this.failureInjector.failOnce(step, 0);
+
+		assertThat(monthly("2026-11")).isEqualTo(ExitCode.FAILED);
+		assertThat(monthly("2026-11")).isEqualTo(ExitCode.DONE);
+
+		assertThat(applicationTables()).isEqualTo(uninterrupted);
+		assertThat(OUT.resolve("worklists/worklist-2026-11.csv")).hasContent(worklistFile);
+		assertThat(OUT.resolve("finance/finance-2026-11.csv")).hasContent(financeFile);
 		assertEachDigestDeliveredOnce("2026-11", 3);
 	}
 
