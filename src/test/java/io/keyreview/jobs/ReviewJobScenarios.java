@@ -153,6 +153,28 @@ abstract class ReviewJobScenarios extends JobTestSupport {
 	}
 
 	@Test
+	void theNextNightMailsAFirstUseAndANewOutsidePolicyFindingOnce() throws Exception {
+		givenInputs("basic");
+		assertThat(nightly(NightlyJobScenarios.NIGHT)).isEqualTo(ExitCode.DONE);
+		givenInputs("basic-next-night");
+		givenInputFile("usage/late.csv",
+				"key_id,timestamp,route,model,provider\nalpha-prod,2026-11-21T08:00:00Z,support-prod,gpt-4.1,azure\n");
+		greenMail.reset();
+
+		assertThat(nightly(NightlyJobScenarios.NEXT_NIGHT)).isEqualTo(ExitCode.DONE);
+
+		Map<String, Object> alpha = this.jdbc.queryForMap(
+				"SELECT findings, details FROM worklist_item WHERE cycle = 'events-2026-11-22' AND key_id = 'alpha-prod'");
+		assertThat(alpha.get("findings")).isEqualTo("outside-policy;broad-scope;rotation-overdue;release");
+		assertThat((String) alpha.get("details")).contains("\"events\":\"outside-policy\"")
+			.contains("\"first_used_tonight\":\"model gpt-4.1;provider azure\"");
+		assertThat(digestsByRecipient().get("ann@example.com").text())
+			.contains("  - outside-policy: holds scope(s) the policy denies: admin_api; "
+					+ "used model(s) outside the allowed model groups (support-models): gpt-4.1")
+			.contains("  - release: first use of model gpt-4.1, provider azure");
+	}
+
+	@Test
 	void aRerunAfterAFailureBetweenMessagesSendsEachDigestExactlyOnce() throws Exception {
 		givenANightWithAHostileAlias();
 		greenMail.reset();
