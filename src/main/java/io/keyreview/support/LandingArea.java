@@ -35,6 +35,14 @@ public class LandingArea {
 	}
 
 	/**
+	 * Where the pages pulled from a configured source land:
+	 * {@code <landing>/<date>/pulled/<name>/}.
+	 */
+	public Path pulledFolder(LocalDate runDate, String sourceName) {
+		return this.root.resolve(runDate.toString()).resolve("pulled").resolve(sourceName);
+	}
+
+	/**
 	 * The landed files of one source, in name order; empty when the source delivered
 	 * nothing tonight.
 	 */

@@ -1,0 +1,63 @@
+package io.keyreview.pull;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.keyreview.support.KeyreviewProperties;
+import io.keyreview.support.LandingArea;
+import io.keyreview.support.RunDate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Pulls every configured source into the landing folder before the file drop lands. A
+ * source that keeps failing fails the step with its reason; what the other sources landed
+ * stays, and the rerun fetches only what is missing.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PullSettings.class)
+class PullConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(PullConfiguration.class);
+
+	@Bean
+	Step pullSources(JobRepository jobRepository, PlatformTransactionManager transactionManager, PullSettings settings,
+			LandingArea landingArea, KeyreviewProperties properties, Environment environment) {
+		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
+			LocalDate runDate = RunDate.of(chunkContext);
+			List<String> failures = new ArrayList<>();
+			for (SourceSettings source : settings.sources()) {
+				try {
+					SourcePull pull = new SourcePull(source, landingArea.pulledFolder(runDate, source.name()),
+							(source.baseUrl() != null) ? Credential.of(source, environment::getProperty) : null);
+					int pages = (source.baseUrl() != null) ? pull.pull(runDate)
+							: pull.landSaved(properties.inputs().resolve("sources").resolve(source.name()));
+					contribution.incrementWriteCount(pages);
+					logger.info("pullSources: {} ({}): {} page(s) landed now in {}", source.name(),
+							source.type().name().toLowerCase(java.util.Locale.ROOT), pages,
+							landingArea.pulledFolder(runDate, source.name()));
+				}
+				catch (PullException ex) {
+					logger.error("pullSources: {}", ex.getMessage());
+					failures.add(ex.getMessage());
+				}
+			}
+			if (!failures.isEmpty()) {
+				throw new PullException(String.join("; ", failures));
+			}
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+}
