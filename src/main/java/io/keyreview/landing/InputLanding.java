@@ -54,7 +54,7 @@ class InputLanding {
 			logger.info("{}: already landed for {} in {}", source.sourceName(), runDate, target);
 			return;
 		}
-		List<Path> files = inputFiles(source);
+		List<Path> files = inputFiles(runDate, source);
 		FileSystemUtils.deleteRecursively(target);
 		Files.createDirectories(target);
 		int redacted = 0;
@@ -71,8 +71,34 @@ class InputLanding {
 				bytes, redacted, target);
 	}
 
-	private List<Path> inputFiles(InputSource source) throws IOException {
+	/**
+	 * The file drop's files and the pulled sources' mapped files, which must not share a
+	 * name.
+	 */
+	private List<Path> inputFiles(LocalDate runDate, InputSource source) throws IOException {
+		List<Path> mapped = new ArrayList<>();
+		Path mappedFolder = this.landingArea.mappedFolder(runDate, source);
+		if (Files.isDirectory(mappedFolder)) {
+			try (Stream<Path> listing = Files.list(mappedFolder)) {
+				listing.filter(Files::isRegularFile).filter(source::accepts).sorted().forEach(mapped::add);
+			}
+		}
+		List<Path> files = new ArrayList<>(droppedFiles(source, !mapped.isEmpty()));
+		for (Path pulled : mapped) {
+			if (files.stream().anyMatch((file) -> file.getFileName().equals(pulled.getFileName()))) {
+				throw new InputFileException(source.inputPath(this.inputs).resolve(pulled.getFileName())
+						+ " has the name of a pulled source's file; rename the file or the source");
+			}
+			files.add(pulled);
+		}
+		return files;
+	}
+
+	private List<Path> droppedFiles(InputSource source, boolean pulledAny) throws IOException {
 		Path input = source.inputPath(this.inputs);
+		if (pulledAny && !Files.exists(input)) {
+			return List.of();
+		}
 		if (!source.isFolder()) {
 			if (Files.isRegularFile(input)) {
 				return List.of(requireReadable(source, input));
@@ -87,7 +113,7 @@ class InputLanding {
 			files = listing.filter(Files::isRegularFile).filter(source::accepts).sorted().toList();
 		}
 		if (files.isEmpty()) {
-			return missing(source, input + " holds no input files");
+			return pulledAny ? files : missing(source, input + " holds no input files");
 		}
 		for (Path file : files) {
 			requireReadable(source, file);

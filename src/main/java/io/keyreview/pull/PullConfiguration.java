@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.keyreview.support.InputSource;
 import io.keyreview.support.KeyreviewProperties;
 import io.keyreview.support.LandingArea;
 import io.keyreview.support.RunDate;
@@ -21,9 +22,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Pulls every configured source into the landing folder before the file drop lands. A
- * source that keeps failing fails the step with its reason; what the other sources landed
- * stays, and the rerun fetches only what is missing.
+ * Pulls every configured source into the landing folder before the file drop lands, then
+ * maps the pulled pages to canonical CSV that lands with the file drop. A source that
+ * keeps failing fails the pull with its reason; what the other sources landed stays, and
+ * the rerun fetches only what is missing.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PullSettings.class)
@@ -55,6 +57,26 @@ class PullConfiguration {
 			}
 			if (!failures.isEmpty()) {
 				throw new PullException(String.join("; ", failures));
+			}
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	@Bean
+	Step mapPulledSources(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			PullSettings settings, LandingArea landingArea) {
+		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
+			LocalDate runDate = RunDate.of(chunkContext);
+			for (SourceSettings source : settings.sources()) {
+				Canonical canonical = VendorMapper.of(source.type())
+					.map(source.name(), new PulledPages(landingArea.pulledFolder(runDate, source.name())), runDate);
+				canonical.write(landingArea.mappedFolder(runDate, InputSource.KEYS).getParent(), source.name());
+				int rows = canonical.rows(InputSource.KEYS).size() + canonical.rows(InputSource.USAGE).size()
+						+ canonical.rows(InputSource.PEOPLE).size();
+				contribution.incrementWriteCount(rows);
+				logger.info("mapPulledSources: {}: {} key(s), {} usage row(s), {} people", source.name(),
+						canonical.rows(InputSource.KEYS).size(), canonical.rows(InputSource.USAGE).size(),
+						canonical.rows(InputSource.PEOPLE).size());
 			}
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();

@@ -1,7 +1,9 @@
 package io.keyreview.pull;
 
+import io.keyreview.support.InputFileException;
+
 /** A source that cannot be pulled, in one sentence that names it. */
-public class PullException extends RuntimeException {
+public class PullException extends InputFileException {
 
 	public PullException(String message) {
 		super(message);

@@ -23,12 +23,13 @@ class EnvironmentBoundaryRule implements Rule {
 		if (!key.isProduction()) {
 			List<String> productionRoutes = key.routesSeen90d().stream().filter(context::isProductionRoute).toList();
 			if (!productionRoutes.isEmpty()) {
-				crossings.add(key.environment() + " key used production route(s) " + String.join(", ", productionRoutes)
-						+ " in the last 90 days");
+				crossings.add(key.effectiveEnvironment() + " key used production route(s) "
+						+ String.join(", ", productionRoutes) + " in the last 90 days");
 			}
 		}
 		Approval policy = key.policy();
-		if (policy != null && policy.environment() != null && !policy.environment().equals(key.environment())) {
+		if (policy != null && policy.environment() != null && ReviewedKey.stated(key.environment())
+				&& !policy.environment().equals(key.environment())) {
 			crossings.add("the inventory says " + key.environment() + ", the policy says " + policy.environment());
 		}
 		if (crossings.isEmpty()) {

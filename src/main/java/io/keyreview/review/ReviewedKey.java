@@ -32,8 +32,23 @@ public record ReviewedKey(String keyId, @Nullable String alias, @Nullable String
 		return this.goneSince != null || (this.status != null && RETIRED.contains(this.status));
 	}
 
+	/**
+	 * The environment the inventory states, else the policy's (vendor inventories state
+	 * none).
+	 */
+	public @Nullable String effectiveEnvironment() {
+		if (stated(this.environment) || this.policy == null) {
+			return this.environment;
+		}
+		return this.policy.environment();
+	}
+
 	public boolean isProduction() {
-		return "production".equals(this.environment);
+		return "production".equals(effectiveEnvironment());
+	}
+
+	static boolean stated(@Nullable String environment) {
+		return environment != null && !environment.equals("unknown");
 	}
 
 	/** What a key's policy approved, as far as the rules need it. */

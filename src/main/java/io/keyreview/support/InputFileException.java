@@ -1,8 +1,8 @@
 package io.keyreview.support;
 
 /**
- * A whole input file that cannot be used: missing, unreadable, empty, or without a
- * required column.
+ * A whole input that cannot be used: a file missing, unreadable, empty, or without a
+ * required column, or a source that cannot be pulled.
  */
 public class InputFileException extends RuntimeException {
 

@@ -43,6 +43,14 @@ public class LandingArea {
 	}
 
 	/**
+	 * Where the pulled pages, mapped to canonical CSV, wait for the landing:
+	 * {@code <landing>/<date>/mapped/<source>/<name>.csv}.
+	 */
+	public Path mappedFolder(LocalDate runDate, InputSource source) {
+		return this.root.resolve(runDate.toString()).resolve("mapped").resolve(source.sourceName());
+	}
+
+	/**
 	 * The landed files of one source, in name order; empty when the source delivered
 	 * nothing tonight.
 	 */

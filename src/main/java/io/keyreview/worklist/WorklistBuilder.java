@@ -71,7 +71,7 @@ class WorklistBuilder {
 			}
 			BigDecimal spend = (cycle.kind() == Cycle.Kind.MONTHLY) ? new BigDecimal(keyDetails.get("spend_usd"))
 					: key.spendMonthUsd();
-			items.add(new ReviewItem(key.keyId(), key.alias(), key.environment(),
+			items.add(new ReviewItem(key.keyId(), key.alias(), key.effectiveEnvironment(),
 					(key.lastUsedAt() != null) ? LocalDate.ofInstant(key.lastUsedAt(), ZoneOffset.UTC) : null, spend,
 					key.monthlyBudgetUsd(), Decision.forFindings(keyFindings), keyFindings,
 					recipients.of(key, keyFindings, context, cycle.kind() == Cycle.Kind.EVENTS), keyDetails, due));

@@ -149,6 +149,19 @@ class ReviewRulesTests {
 	}
 
 	@Test
+	void environmentBoundaryTakesThePolicysEnvironmentWhereTheInventoryStatesNone() {
+		this.key.environment = "unknown";
+		this.key.policyEnvironment = "staging";
+		this.key.routesSeen = List.of("chat-prod");
+
+		assertThat(check(new EnvironmentBoundaryRule())).map(Finding::evidence)
+			.hasValue("staging key used production route(s) chat-prod in the last 90 days");
+
+		this.key.policyEnvironment = "production";
+		assertThat(check(new EnvironmentBoundaryRule())).isEmpty();
+	}
+
+	@Test
 	void environmentBoundaryPassesForAStagingKeyOnStagingRoutes() {
 		this.key.environment = "staging";
 		this.key.policyEnvironment = "staging";

@@ -1,0 +1,81 @@
+package io.keyreview.pull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.opencsv.CSVWriter;
+import com.opencsv.ICSVWriter;
+import io.keyreview.support.InputSource;
+
+/**
+ * What a source's pages say in the canonical forms ({@code keys.csv}, {@code usage.csv},
+ * {@code people.csv}): rows of column values, written as the canonical CSV files the load
+ * steps read.
+ */
+final class Canonical {
+
+	static final List<String> KEY_COLUMNS = List.of("source", "key_id", "alias", "project", "environment", "status",
+			"owner", "owner_type", "created_by", "created_at", "last_used_at", "last_rotated_at", "expires_at",
+			"scopes", "allowed_models", "allowed_routes", "monthly_budget_usd", "secret_location");
+
+	static final List<String> USAGE_COLUMNS = List.of("key_id", "timestamp", "route", "model", "provider", "requests",
+			"input_tokens", "output_tokens", "cost_usd", "failed_requests");
+
+	static final List<String> PEOPLE_COLUMNS = List.of("person_id", "email", "name", "status", "worker_type",
+			"termination_date", "manager_email", "department", "cost_center");
+
+	private final Map<InputSource, List<Map<String, String>>> rows = new LinkedHashMap<>();
+
+	Map<String, String> add(InputSource kind) {
+		Map<String, String> row = new LinkedHashMap<>();
+		this.rows.computeIfAbsent(kind, (key) -> new ArrayList<>()).add(row);
+		return row;
+	}
+
+	List<Map<String, String>> rows(InputSource kind) {
+		return this.rows.getOrDefault(kind, List.of());
+	}
+
+	/**
+	 * Writes {@code <folder>/<kind>/<name>.csv} for every kind that has rows, each whole
+	 * or not at all.
+	 */
+	void write(Path folder, String name) {
+		this.rows.forEach((kind, kindRows) -> {
+			List<String> columns = switch (kind) {
+				case KEYS -> KEY_COLUMNS;
+				case USAGE -> USAGE_COLUMNS;
+				case PEOPLE -> PEOPLE_COLUMNS;
+				default -> throw new IllegalArgumentException("No canonical file for " + kind);
+			};
+			Path file = folder.resolve(kind.sourceName()).resolve(name + ".csv");
+			try {
+				Files.createDirectories(file.getParent());
+				Path partial = file.resolveSibling(file.getFileName() + ".partial");
+				try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
+						ICSVWriter csv = new CSVWriter(out, ',', '"', '"', "\n")) {
+					csv.writeNext(columns.toArray(String[]::new), false);
+					for (Map<String, String> row : kindRows) {
+						csv.writeNext(
+								columns.stream().map((column) -> row.getOrDefault(column, "")).toArray(String[]::new),
+								false);
+					}
+				}
+				Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot write " + file, ex);
+			}
+		});
+	}
+
+}
