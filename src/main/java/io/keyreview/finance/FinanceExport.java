@@ -44,16 +44,20 @@ class FinanceExport {
 		long rows = CsvExport.write(file, COLUMNS, (csv) -> {
 			this.named.query("""
 					SELECT r.key_id, r.alias, r.source, r.environment, r.cost_owner, r.monthly_budget_usd,
-					  COALESCE(SUM(u.cost_usd), 0) AS spend
+					  (SELECT COALESCE(SUM(u.cost_usd), 0) FROM usage_daily u
+					    WHERE u.key_id = r.key_id AND u.usage_day BETWEEN :first AND :last) AS spend,
+					  (SELECT SUM(p.amount_usd) FROM provider_cost p
+					    WHERE p.key_id = r.key_id AND p.cost_day BETWEEN :first AND :last) AS provider_spend
 					FROM key_register r
-					LEFT JOIN usage_daily u ON u.key_id = r.key_id AND u.usage_day BETWEEN :first AND :last
-					GROUP BY r.key_id, r.alias, r.source, r.environment, r.cost_owner, r.monthly_budget_usd
 					ORDER BY r.key_id""", period, (rs) -> {
 				BigDecimal budget = rs.getBigDecimal("monthly_budget_usd");
 				BigDecimal spend = rs.getBigDecimal("spend");
+				BigDecimal provider = rs.getBigDecimal("provider_spend");
 				csv.add(month.name(), "key", rs.getString("key_id"), rs.getString("alias"), rs.getString("source"),
 						rs.getString("environment"), rs.getString("cost_owner"),
-						(budget != null) ? cents(budget) : null, cents(spend), null, null,
+						(budget != null) ? cents(budget) : null, cents(spend),
+						(provider != null) ? cents(provider) : null,
+						(provider != null) ? cents(spend.subtract(provider)) : null,
 						(budget != null) ? (spend.compareTo(budget) > 0 ? "yes" : "no") : null);
 			});
 			this.named.query("""
@@ -64,10 +68,21 @@ class FinanceExport {
 				csv.add(month.name(), "unattributed", rs.getString("key_id"), null, rs.getString("source"), null, null,
 						null, cents(rs.getBigDecimal("spend")), null, null, null);
 			});
+			this.named.query("""
+					SELECT source, project, SUM(amount_usd) AS spend FROM provider_cost
+					WHERE key_id = '' AND cost_day BETWEEN :first AND :last
+					GROUP BY source, project ORDER BY source, project""", period, (rs) -> {
+				csv.add(month.name(), "provider_without_key", null, rs.getString("project"), rs.getString("source"),
+						null, null, null, null, cents(rs.getBigDecimal("spend")), null, null);
+			});
 			BigDecimal total = this.named.queryForObject(
 					"SELECT COALESCE(SUM(cost_usd), 0) FROM usage_daily WHERE usage_day BETWEEN :first AND :last",
 					period, BigDecimal.class);
-			csv.add(month.name(), "control_total", null, null, null, null, null, null, cents(total), null, null, null);
+			BigDecimal providerTotal = this.named.queryForObject(
+					"SELECT SUM(amount_usd) FROM provider_cost WHERE cost_day BETWEEN :first AND :last", period,
+					BigDecimal.class);
+			csv.add(month.name(), "control_total", null, null, null, null, null, null, cents(total),
+					(providerTotal != null) ? cents(providerTotal) : null, null, null);
 		});
 		writeChecksum(file);
 		return rows;

@@ -16,19 +16,21 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.infrastructure.item.file.MultiResourceItemReader;
 import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Loads tonight's HR export ({@code people/*.csv}) into {@code person}. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PeopleSettings.class)
 class PeopleConfiguration {
 
 	@Bean
 	@StepScope
-	MultiResourceItemReader<CsvRow> peopleReader(LoadSteps loadSteps,
+	MultiResourceItemReader<CsvRow> peopleReader(LoadSteps loadSteps, PeopleSettings settings,
 			@Value("#{jobParameters['runDate']}") LocalDate runDate) {
-		return loadSteps.csvReader(InputSource.PEOPLE, runDate, Set.of("email", "status"));
+		return loadSteps.csvReader(InputSource.PEOPLE, runDate, Set.of("email", "status"), settings.mapping());
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package io.keyreview.pull;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,13 +32,20 @@ class AnthropicMapper implements VendorMapper {
 		pages.of("users")
 			.forEach((page) -> VendorJson.items(page, "data")
 				.forEach((user) -> emails.put(orEmpty(text(user.path("id"))), orEmpty(text(user.path("email"))))));
+		Map<String, String> workspaces = new HashMap<>();
+		pages.of("workspaces")
+			.forEach((page) -> VendorJson.items(page, "data")
+				.forEach((workspace) -> workspaces.put(orEmpty(text(workspace.path("id"))),
+						orEmpty(text(workspace.path("name"))))));
 		for (JsonNode page : pages.of("api_keys")) {
 			for (JsonNode key : VendorJson.items(page, "data")) {
 				Map<String, String> row = canonical.add(InputSource.KEYS);
 				row.put("source", source);
 				row.put("key_id", orEmpty(text(key.path("id"))));
 				row.put("alias", orEmpty(text(key.path("name"))));
-				row.put("project", project(key));
+				String project = project(key);
+				String workspaceName = workspaces.get(project);
+				row.put("project", (workspaceName != null && !workspaceName.isEmpty()) ? workspaceName : project);
 				row.put("status", STATUSES.getOrDefault(orEmpty(text(key.path("status"))), ""));
 				String creator = person(key.path("created_by").path("id"), emails);
 				JsonNode principal = key.path("principal");
@@ -74,6 +82,20 @@ class AnthropicMapper implements VendorMapper {
 					row.put("output_tokens", Long.toString(result.path("output_tokens").asLong(0)));
 					row.put("cost_usd", "0");
 					row.put("failed_requests", "0");
+				}
+			}
+		}
+		for (JsonNode page : pages.of("cost_report")) {
+			for (JsonNode bucket : VendorJson.items(page, "data")) {
+				for (JsonNode result : bucket.path("results")) {
+					BigDecimal cents = VendorJson.amount(result.path("amount"));
+					if (cents == null || !"USD".equalsIgnoreCase(orEmpty(text(result.path("currency"))))) {
+						continue;
+					}
+					String workspace = orEmpty(text(result.path("workspace_id")));
+					canonical.addCost(new ProviderCost(LocalDate.parse(VendorJson.day(bucket.path("starting_at"))), "",
+							workspaces.getOrDefault(workspace, workspace.isEmpty() ? "default" : workspace),
+							orEmpty(text(result.path("description"))), cents.movePointLeft(2)));
 				}
 			}
 		}

@@ -14,26 +14,27 @@ import java.util.Map;
 
 import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
+import io.keyreview.support.CanonicalColumns;
 import io.keyreview.support.InputSource;
 
 /**
  * What a source's pages say in the canonical forms ({@code keys.csv}, {@code usage.csv},
- * {@code people.csv}): rows of column values, written as the canonical CSV files the load
- * steps read.
+ * {@code people.csv}), written as the canonical CSV files the load steps read, and the
+ * costs the provider itself reported.
  */
 final class Canonical {
 
-	static final List<String> KEY_COLUMNS = List.of("source", "key_id", "alias", "project", "environment", "status",
-			"owner", "owner_type", "created_by", "created_at", "last_used_at", "last_rotated_at", "expires_at",
-			"scopes", "allowed_models", "allowed_routes", "monthly_budget_usd", "secret_location");
-
-	static final List<String> USAGE_COLUMNS = List.of("key_id", "timestamp", "route", "model", "provider", "requests",
-			"input_tokens", "output_tokens", "cost_usd", "failed_requests");
-
-	static final List<String> PEOPLE_COLUMNS = List.of("person_id", "email", "name", "status", "worker_type",
-			"termination_date", "manager_email", "department", "cost_center");
-
 	private final Map<InputSource, List<Map<String, String>>> rows = new LinkedHashMap<>();
+
+	private final List<ProviderCost> costs = new ArrayList<>();
+
+	void addCost(ProviderCost cost) {
+		this.costs.add(cost);
+	}
+
+	List<ProviderCost> costs() {
+		return this.costs;
+	}
 
 	Map<String, String> add(InputSource kind) {
 		Map<String, String> row = new LinkedHashMap<>();
@@ -52,9 +53,9 @@ final class Canonical {
 	void write(Path folder, String name) {
 		this.rows.forEach((kind, kindRows) -> {
 			List<String> columns = switch (kind) {
-				case KEYS -> KEY_COLUMNS;
-				case USAGE -> USAGE_COLUMNS;
-				case PEOPLE -> PEOPLE_COLUMNS;
+				case KEYS -> CanonicalColumns.KEYS;
+				case USAGE -> CanonicalColumns.USAGE;
+				case PEOPLE -> CanonicalColumns.PEOPLE;
 				default -> throw new IllegalArgumentException("No canonical file for " + kind);
 			};
 			Path file = folder.resolve(kind.sourceName()).resolve(name + ".csv");

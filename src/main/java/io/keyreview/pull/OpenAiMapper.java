@@ -62,15 +62,15 @@ class OpenAiMapper implements VendorMapper {
 				row.put("scopes", "admin_api");
 			}
 		}
-		for (String endpoint : new String[] { "usage_completions", "usage_embeddings" }) {
+		for (String endpoint : pages.endpointsStartingWith("usage_")) {
 			for (JsonNode page : pages.of(endpoint)) {
 				for (JsonNode bucket : VendorJson.items(page, "data")) {
 					for (JsonNode result : bucket.path("results")) {
 						Map<String, String> row = usage(canonical, source, bucket, result);
 						row.put("model", orEmpty(text(result.path("model"))));
-						row.put("requests", orEmpty(text(result.path("num_model_requests"))));
-						row.put("input_tokens", orEmpty(text(result.path("input_tokens"))));
-						row.put("output_tokens", orEmpty(text(result.path("output_tokens"))));
+						row.put("requests", Long.toString(result.path("num_model_requests").asLong(0)));
+						row.put("input_tokens", Long.toString(result.path("input_tokens").asLong(0)));
+						row.put("output_tokens", Long.toString(result.path("output_tokens").asLong(0)));
 						row.put("cost_usd", "0");
 					}
 				}
@@ -87,6 +87,11 @@ class OpenAiMapper implements VendorMapper {
 					BigDecimal value = VendorJson.amount(amount.path("value"));
 					row.put("requests", "0");
 					row.put("cost_usd", (value != null) ? value.toPlainString() : "0");
+					if (value != null) {
+						canonical.addCost(new ProviderCost(LocalDate.parse(VendorJson.day(bucket.path("start_time"))),
+								orEmpty(text(result.path("api_key_id"))), orEmpty(text(result.path("project_id"))),
+								orEmpty(text(result.path("line_item"))), value));
+					}
 				}
 			}
 		}

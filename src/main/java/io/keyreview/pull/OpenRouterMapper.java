@@ -38,6 +38,17 @@ class OpenRouterMapper implements VendorMapper {
 						? limit.toPlainString() : "");
 			}
 		}
+		for (JsonNode page : pages.of("activity")) {
+			for (JsonNode activity : VendorJson.items(page, "data")) {
+				BigDecimal usage = VendorJson.amount(activity.path("usage"));
+				String day = VendorJson.day(activity.path("date"));
+				if (usage != null && day != null) {
+					canonical
+						.addCost(new ProviderCost(LocalDate.parse(day), "", "", orEmpty(text(activity.path("model")))
+								+ " via " + orEmpty(text(activity.path("provider_name"))), usage));
+				}
+			}
+		}
 		return canonical;
 	}
 

@@ -44,7 +44,8 @@ class PullConfiguration {
 					SourcePull pull = new SourcePull(source, landingArea.pulledFolder(runDate, source.name()),
 							(source.baseUrl() != null) ? Credential.of(source, environment::getProperty) : null);
 					int pages = (source.baseUrl() != null) ? pull.pull(runDate)
-							: pull.landSaved(properties.inputs().resolve("sources").resolve(source.name()));
+							: pull.landSaved((source.files() != null) ? source.files()
+									: properties.inputs().resolve("sources").resolve(source.name()) + "/*.json");
 					contribution.incrementWriteCount(pages);
 					logger.info("pullSources: {} ({}): {} page(s) landed now in {}", source.name(),
 							source.type().name().toLowerCase(java.util.Locale.ROOT), pages,
@@ -64,19 +65,21 @@ class PullConfiguration {
 
 	@Bean
 	Step mapPulledSources(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			PullSettings settings, LandingArea landingArea) {
+			PullSettings settings, LandingArea landingArea, ProviderCosts providerCosts) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
 			LocalDate runDate = RunDate.of(chunkContext);
 			for (SourceSettings source : settings.sources()) {
 				Canonical canonical = VendorMapper.of(source.type())
 					.map(source.name(), new PulledPages(landingArea.pulledFolder(runDate, source.name())), runDate);
 				canonical.write(landingArea.mappedFolder(runDate, InputSource.KEYS).getParent(), source.name());
+				providerCosts.replace(source.name(), canonical.costs());
 				int rows = canonical.rows(InputSource.KEYS).size() + canonical.rows(InputSource.USAGE).size()
 						+ canonical.rows(InputSource.PEOPLE).size();
 				contribution.incrementWriteCount(rows);
-				logger.info("mapPulledSources: {}: {} key(s), {} usage row(s), {} people", source.name(),
-						canonical.rows(InputSource.KEYS).size(), canonical.rows(InputSource.USAGE).size(),
-						canonical.rows(InputSource.PEOPLE).size());
+				logger.info("mapPulledSources: {}: {} key(s), {} usage row(s), {} people, {} provider cost(s)",
+						source.name(), canonical.rows(InputSource.KEYS).size(),
+						canonical.rows(InputSource.USAGE).size(), canonical.rows(InputSource.PEOPLE).size(),
+						canonical.costs().size());
 			}
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();

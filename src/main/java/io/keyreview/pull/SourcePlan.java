@@ -32,10 +32,9 @@ final class SourcePlan {
 					endpoint("admin_api_keys", base + "/organization/admin_api_keys?limit=" + size,
 							Paging.cursor("after")),
 					endpoint("users", base + "/organization/users?limit=" + size, Paging.cursor("after")),
-					endpoint("usage_completions", base + "/organization/usage/completions" + openAiUsage(start, end),
-							Paging.nextPageToken()),
-					endpoint("usage_embeddings", base + "/organization/usage/embeddings" + openAiUsage(start, end),
-							Paging.nextPageToken()),
+					usage(base, "completions", start, end), usage(base, "embeddings", start, end),
+					usage(base, "images", start, end), usage(base, "moderations", start, end),
+					usage(base, "audio_speeches", start, end), usage(base, "audio_transcriptions", start, end),
 					endpoint("costs",
 							base + "/organization/costs?start_time=" + start + "&end_time=" + end
 									+ "&bucket_width=1d&group_by%5B%5D=api_key_id&group_by%5B%5D=project_id&limit=180",
@@ -98,9 +97,13 @@ final class SourcePlan {
 		return children;
 	}
 
-	private static String openAiUsage(long start, long end) {
-		return "?start_time=" + start + "&end_time=" + end
-				+ "&bucket_width=1d&group_by%5B%5D=api_key_id&group_by%5B%5D=model&group_by%5B%5D=project_id&limit=31";
+	/** An OpenAI usage family, by key, model and project, a bucket a day. */
+	private static Endpoint usage(String base, String family, long start, long end) {
+		return endpoint("usage_" + family,
+				base + "/organization/usage/" + family + "?start_time=" + start + "&end_time=" + end
+						+ "&bucket_width=1d&group_by%5B%5D=api_key_id&group_by%5B%5D=model&group_by%5B%5D=project_id"
+						+ "&limit=31",
+				Paging.nextPageToken());
 	}
 
 	private static String baseOf(SourceSettings source) {

@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.http.HttpHeaders;
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import io.keyreview.support.SecretRedactor;
@@ -21,9 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Lands every page of one source for a run date: fetched over HTTP when the source has a
- * base URL, else copied from the saved responses under {@code <inputs>/sources/<name>/}
- * ({@code <endpoint>.json} or {@code <endpoint>.<n>.json}). Endpoints already landed are
- * not fetched again, and a partly landed one goes on after its last page.
+ * base URL, else copied from its saved responses ({@code <endpoint>.json} or
+ * {@code <endpoint>.<n>.json}). Endpoints already landed are not fetched again, and a
+ * partly landed one goes on after its last page.
  */
 class SourcePull {
 
@@ -59,18 +64,11 @@ class SourcePull {
 		return fetched;
 	}
 
-	/** Copies the saved responses; says how many. */
-	int landSaved(Path savedFolder) {
-		if (!Files.isDirectory(savedFolder)) {
-			throw new PullException(
-					this.source.name() + ": has no base-url, and " + savedFolder + " holds no saved responses");
-		}
-		List<Path> files;
-		try (Stream<Path> listing = Files.list(savedFolder)) {
-			files = listing.filter((file) -> file.getFileName().toString().endsWith(".json")).sorted().toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+	/** Copies the saved responses a glob names; says how many. */
+	int landSaved(String glob) {
+		List<Path> files = savedFiles(glob);
+		if (files.isEmpty()) {
+			throw new PullException(this.source.name() + ": has no base-url, and no saved response matches " + glob);
 		}
 		for (Path file : files) {
 			String name = file.getFileName().toString();
@@ -81,21 +79,40 @@ class SourcePull {
 			try {
 				String body = Files.readString(file, StandardCharsets.UTF_8);
 				parse(body, file.toString());
-				store.land(
-						new Page(file.toUri(), java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true), body),
-						null);
+				store.land(new Page(file.toUri(), HttpHeaders.of(Map.of(), (header, value) -> true), body), null);
 			}
 			catch (IOException ex) {
 				throw new PullException(this.source.name() + ": " + file + " cannot be read as UTF-8 text");
 			}
 		}
-		try (Stream<Path> landed = Files.isDirectory(this.folder) ? Files.list(this.folder) : Stream.empty()) {
-			landed.filter(Files::isDirectory).forEach((endpoint) -> new PageStore(endpoint).markComplete());
+		files.stream()
+			.map((file) -> file.getFileName().toString())
+			.map((name) -> name.substring(0, name.indexOf('.')))
+			.distinct()
+			.forEach((endpoint) -> new PageStore(this.folder.resolve(endpoint)).markComplete());
+		return files.size();
+	}
+
+	/**
+	 * The files a glob matches, in name order; the glob's folder is the part before its
+	 * first wildcard.
+	 */
+	private static List<Path> savedFiles(String glob) {
+		int wildcard = glob.replace('\\', '/').split("[*?\\[{]", 2)[0].lastIndexOf('/');
+		Path folder = Path.of((wildcard >= 0) ? glob.substring(0, wildcard + 1) : ".");
+		PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+		if (!Files.isDirectory(folder)) {
+			return List.of();
+		}
+		try (Stream<Path> listing = Files.walk(folder)) {
+			return listing.filter(Files::isRegularFile)
+				.filter((file) -> matcher.matches(file) || matcher.matches(folder.relativize(file)))
+				.sorted(Comparator.comparing((Path file) -> file.getFileName().toString()))
+				.toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return files.size();
 	}
 
 	private int fetch(PageClient client, Endpoint endpoint, PageStore store) {

@@ -12,8 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * One source the nightly pulls ({@code keyreview.pull.sources[n]}).
  *
  * @param name names the source in the landing folder, the register and the logs
- * @param baseUrl the API to pull from; without it, the saved responses under
- * {@code <inputs>/sources/<name>/} are read instead
+ * @param baseUrl the API to pull from; without it, saved responses are read instead
+ * @param files the saved responses, a glob such as {@code /drop/openai/*.json} (default
+ * {@code <inputs>/sources/<name>/*.json}); each file is a page of the endpoint its name
+ * starts with ({@code keys.json}, {@code keys.2.json})
  * @param credentialEnv the environment variable holding the credential
  * @param credentialFile a mounted secret file holding the credential
  * @param pageSize items per page where the API takes a page size
@@ -21,10 +23,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackoff the longest wait between two attempts
  * @param usageDays how many days of usage to pull, up to yesterday
  */
-public record SourceSettings(String name, SourceType type, @Nullable URI baseUrl, @Nullable String credentialEnv,
-		@Nullable Path credentialFile, @DefaultValue("100") int pageSize, @DefaultValue("10s") Duration connectTimeout,
-		@DefaultValue("60s") Duration readTimeout, @DefaultValue("5") int retries, @DefaultValue("1s") Duration backoff,
-		@DefaultValue("60s") Duration maxBackoff, @DefaultValue("7") int usageDays) {
+public record SourceSettings(String name, SourceType type, @Nullable URI baseUrl, @Nullable String files,
+		@Nullable String credentialEnv, @Nullable Path credentialFile, @DefaultValue("100") int pageSize,
+		@DefaultValue("10s") Duration connectTimeout, @DefaultValue("60s") Duration readTimeout,
+		@DefaultValue("5") int retries, @DefaultValue("1s") Duration backoff, @DefaultValue("60s") Duration maxBackoff,
+		@DefaultValue("7") int usageDays) {
 
 	public SourceSettings {
 		if (!name.matches("[a-z0-9][a-z0-9_-]{0,62}")) {

@@ -31,6 +31,9 @@ public record CsvRow(String file, long line, Map<String, Integer> columns, List<
 	/** Amounts are stored exactly with up to this many decimals. */
 	public static final int MAX_DECIMALS = 12;
 
+	/** How some HR systems (BambooHR) write an empty date. */
+	private static final String NO_DATE = "0000-00-00";
+
 	public void requireAllColumns() {
 		if (this.cells.size() != this.columns.size()) {
 			throw bad("has " + this.cells.size() + " fields where the header has " + this.columns.size());
@@ -85,7 +88,7 @@ public record CsvRow(String file, long line, Map<String, Integer> columns, List<
 
 	public @Nullable Instant instant(String column) {
 		String value = text(column);
-		if (value == null) {
+		if (value == null || value.startsWith(NO_DATE)) {
 			return null;
 		}
 		try {

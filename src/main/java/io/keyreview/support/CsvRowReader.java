@@ -37,6 +37,8 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
 
 	private final boolean requireRows;
 
+	private final ColumnMapping mapping;
+
 	private @Nullable Resource resource;
 
 	private @Nullable CSVReader csvReader;
@@ -48,9 +50,14 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
 	private long rowsInFile;
 
 	public CsvRowReader(String source, Set<String> requiredColumns, boolean requireRows) {
+		this(source, requiredColumns, requireRows, ColumnMapping.NONE);
+	}
+
+	public CsvRowReader(String source, Set<String> requiredColumns, boolean requireRows, ColumnMapping mapping) {
 		this.source = source;
 		this.requiredColumns = requiredColumns;
 		this.requireRows = requireRows;
+		this.mapping = mapping;
 		setName(source + "Csv");
 	}
 
@@ -110,6 +117,11 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
 				continue;
 			}
 			this.rowsInFile++;
+			for (Map.Entry<String, Integer> column : this.columns.entrySet()) {
+				if (column.getValue() < cells.length) {
+					cells[column.getValue()] = this.mapping.value(column.getKey(), cells[column.getValue()]);
+				}
+			}
 			return new CsvRow(this.fileName, line, this.columns, Arrays.asList(cells));
 		}
 	}
@@ -149,7 +161,7 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
 		}
 		Map<String, Integer> columns = new LinkedHashMap<>();
 		for (int i = 0; i < header.length; i++) {
-			String name = header[i].replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+			String name = this.mapping.column(header[i].replace("\uFEFF", "").strip());
 			columns.putIfAbsent(name, i);
 		}
 		return Collections.unmodifiableMap(columns);

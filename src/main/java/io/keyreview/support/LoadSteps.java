@@ -69,8 +69,14 @@ public class LoadSteps {
 	 */
 	public MultiResourceItemReader<CsvRow> csvReader(InputSource source, LocalDate runDate,
 			Set<String> requiredColumns) {
+		return csvReader(source, runDate, requiredColumns, ColumnMapping.NONE);
+	}
+
+	/** The same, reading foreign headers and values through a column mapping. */
+	public MultiResourceItemReader<CsvRow> csvReader(InputSource source, LocalDate runDate, Set<String> requiredColumns,
+			ColumnMapping mapping) {
 		MultiResourceItemReader<CsvRow> reader = new MultiResourceItemReader<>(
-				new CsvRowReader(source.sourceName(), requiredColumns, source.isRequired()));
+				new CsvRowReader(source.sourceName(), requiredColumns, source.isRequired(), mapping));
 		reader.setName(source.sourceName() + "Files");
 		reader.setResources(this.landingArea.resources(runDate, source));
 		reader.setStrict(false);

@@ -80,6 +80,12 @@ class PulledSourcesNightlyTests extends JobTestSupport {
 		}
 	}
 
+	@DynamicPropertySource
+	static void savedResponses(DynamicPropertyRegistry registry) {
+		registry.add("keyreview.pull.sources[6].name", () -> "saved-litellm");
+		registry.add("keyreview.pull.sources[6].type", () -> "litellm");
+	}
+
 	@AfterAll
 	static void stopServer() {
 		server.close();
@@ -88,6 +94,7 @@ class PulledSourcesNightlyTests extends JobTestSupport {
 	@Test
 	void oneNightlyPullsEverySourceIntoOneRegister(CapturedOutput output) throws IOException {
 		givenInputs("basic");
+		givenSavedResponse();
 
 		assertThat(nightly(NightlyJobScenarios.NIGHT)).isEqualTo(ExitCode.DONE);
 
@@ -95,7 +102,8 @@ class PulledSourcesNightlyTests extends JobTestSupport {
 			.extracting((row) -> row.get("source") + ":" + row.get("key_id") + ":" + row.get("owner"))
 			.contains("openai-org:key_user:alice@example.com", "openai-org:key_svc:batch-runner",
 					"claude:apikey_01:alice@example.com", "litellm-gw:abc123hash:carol@example.com",
-					"openrouter:orhash1:member_1", "gateway:alpha-prod:team_a");
+					"openrouter:orhash1:member_1", "saved-litellm:savedhash:dan@example.com",
+					"gateway:alpha-prod:team_a");
 		Map<String, Object> litellm = this.jdbc.queryForMap("SELECT * FROM key_register WHERE key_id = 'abc123hash'");
 		assertThat((BigDecimal) litellm.get("spend_month_usd")).isEqualByComparingTo("0.375");
 		assertThat((BigDecimal) litellm.get("monthly_budget_usd")).isEqualByComparingTo("50");
@@ -109,18 +117,33 @@ class PulledSourcesNightlyTests extends JobTestSupport {
 		assertThat(count("SELECT requests_30d FROM key_register WHERE key_id = 'apikey_01'")).isZero();
 		assertThat(this.jdbc.queryForObject("SELECT status FROM key_register WHERE key_id = 'apikey_01'", String.class))
 			.isEqualTo("expired");
+		assertThat(this.jdbc.queryForObject("SELECT status FROM key_register WHERE key_id = 'savedhash'", String.class))
+			.as("a blocked LiteLLM key, from a saved response")
+			.isEqualTo("disabled");
 		assertThat(this.jdbc.queryForList("SELECT email, status FROM person ORDER BY email"))
 			.extracting((row) -> row.get("email") + ":" + row.get("status"))
 			.contains("alice@example.com:active", "dave@example.com:terminated", "erin@example.com:active",
 					"frank@example.com:terminated", "ann@example.com:active");
 		assertThat(output).contains("mapPulledSources: litellm-gw: 1 key(s), 2 usage row(s), 0 people")
 			.doesNotContain("testFAKE");
+
+		assertThat(monthly("2026-11")).isEqualTo(ExitCode.DONE);
+
+		assertThat(java.nio.file.Files.readAllLines(OUT.resolve("finance/finance-2026-11.csv")))
+			.contains("2026-11,key,key_user,support bot,openai-org,unknown,,,1.25,1.25,0.00,",
+					"2026-11,provider_without_key,,wrk_1,claude,,,,,2.50,,",
+					"2026-11,provider_without_key,,,openrouter,,,,,0.50,,")
+			.last()
+			.asString()
+			.startsWith("2026-11,control_total,,,,,,,")
+			.endsWith(",4.25,,");
 	}
 
 	@Test
 	void aSourceThatKeepsFailingFailsThePullAndTheRerunFetchesOnlyWhatIsMissing(CapturedOutput output)
 			throws IOException {
 		givenInputs("basic");
+		givenSavedResponse();
 		requested.clear();
 		failuresLeft.set(2);
 
@@ -137,6 +160,17 @@ class PulledSourcesNightlyTests extends JobTestSupport {
 		assertThat(requested).containsExactly("/okta/api/v1/users?limit=100",
 				"/okta/api/v1/users?search=status%20eq%20%22DEPROVISIONED%22&limit=100");
 		assertThat(count("SELECT COUNT(*) FROM person WHERE email = 'alice@example.com'")).isEqualTo(1);
+	}
+
+	/**
+	 * A LiteLLM key list saved to a file and dropped in the inputs, read like a pulled
+	 * page.
+	 */
+	private void givenSavedResponse() throws IOException {
+		givenInputFile("sources/saved-litellm/keys.json", """
+				{"keys":[{"token":"savedhash","key_alias":"offline-gw","user_id":"dan@example.com",
+				 "created_at":"2026-05-01 10:00:00","models":[],"blocked":true}],
+				 "total_count":1,"current_page":1,"total_pages":1}""");
 	}
 
 	private static MockResponse respond(String target) {
@@ -183,6 +217,12 @@ class PulledSourcesNightlyTests extends JobTestSupport {
 					 {"api_key_id":"apikey_01","model":"claude-sonnet-4","uncached_input_tokens":10,
 					  "cache_read_input_tokens":5,"output_tokens":7}]}],"has_more":false,"next_page":null}""";
 		}
+		else if (target.startsWith("/anthropic/v1/organizations/cost_report")) {
+			body = """
+					{"data":[{"starting_at":"2026-11-18T00:00:00Z","ending_at":"2026-11-19T00:00:00Z","results":[
+					 {"currency":"USD","amount":"250","workspace_id":"wrk_1","description":"Claude Sonnet 4 Usage"}]}],
+					 "has_more":false,"next_page":null}""";
+		}
 		else if (target.startsWith("/anthropic/")) {
 			body = "{\"data\":[],\"has_more\":false}";
 		}
@@ -209,7 +249,8 @@ class PulledSourcesNightlyTests extends JobTestSupport {
 					 "created_at":"2026-03-01T00:00:00Z","creator_user_id":"member_1"}]}""";
 		}
 		else if (target.startsWith("/openrouter/api/v1/activity")) {
-			body = "{\"data\":[]}";
+			body = "{\"data\":[{\"date\":\"2026-11-19\",\"model\":\"openai/gpt-4o\",\"provider_name\":\"OpenAI\","
+					+ "\"usage\":0.5,\"requests\":3}]}";
 		}
 		else if (target.startsWith("/okta/api/v1/users?search=")) {
 			body = """

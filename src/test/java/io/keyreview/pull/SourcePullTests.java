@@ -175,10 +175,10 @@ class SourcePullTests {
 	void landsSavedResponsesAsPagesOfTheirEndpoint(@TempDir Path inputs) throws Exception {
 		Files.writeString(inputs.resolve("keys.1.json"), "{\"keys\":[],\"current_page\":1,\"total_pages\":2}");
 		Files.writeString(inputs.resolve("keys.2.json"), "{\"keys\":[],\"current_page\":2,\"total_pages\":2}");
-		SourceSettings saved = new SourceSettings("litellm-saved", SourceType.LITELLM, null, null, null, 100,
+		SourceSettings saved = new SourceSettings("litellm-saved", SourceType.LITELLM, null, null, null, null, 100,
 				Duration.ofSeconds(1), Duration.ofSeconds(1), 0, Duration.ZERO, Duration.ZERO, 7);
 
-		assertThat(new SourcePull(saved, this.landing, null).landSaved(inputs)).isEqualTo(2);
+		assertThat(new SourcePull(saved, this.landing, null).landSaved(inputs + "/keys.*.json")).isEqualTo(2);
 
 		assertThat(this.landing.resolve("keys/page-0002.json"))
 			.hasContent("{\"keys\":[],\"current_page\":2,\"total_pages\":2}");
@@ -195,7 +195,7 @@ class SourcePullTests {
 	}
 
 	private SourceSettings settings(String name, SourceType type, String path, Duration readTimeout, int pageSize) {
-		return new SourceSettings(name, type, URI.create(this.server.url(path).toString()), "SCIM_TOKEN", null,
+		return new SourceSettings(name, type, URI.create(this.server.url(path).toString()), null, "SCIM_TOKEN", null,
 				pageSize, Duration.ofSeconds(2), readTimeout, 2, Duration.ofMillis(1), Duration.ofMillis(10), 7);
 	}
 

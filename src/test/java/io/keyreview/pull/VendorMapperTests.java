@@ -55,6 +55,8 @@ class VendorMapperTests {
 				Map.ofEntries(entry("key_id", "openai-org:no-key"), entry("timestamp", "2024-11-01T00:00:00Z"),
 						entry("provider", "openai"), entry("failed_requests", "0"), entry("requests", "0"),
 						entry("cost_usd", "0.06")));
+		assertThat(canonical.costs()).containsExactly(
+				new ProviderCost(LocalDate.parse("2024-11-01"), "", "", "", new java.math.BigDecimal("0.06")));
 	}
 
 	@Test
@@ -71,6 +73,8 @@ class VendorMapperTests {
 						 "status":"paused_by_admin","principal":{"type":"user_actor","user_id":"user_01WCz1FkmYMm4gnmykNKUu3Q"},
 						 "scope":{"type":"organization"}}],"has_more":false}""");
 		land("usage_messages", sample("anthropic-usage-report-messages.json"));
+		land("workspaces", "{\"data\":[{\"id\":\"wrkspc_2\",\"name\":\"Batch jobs\"}],\"has_more\":false}");
+		land("cost_report", sample("anthropic-cost-report.json"));
 
 		Canonical canonical = new AnthropicMapper().map("claude", new PulledPages(this.pulled), NIGHT);
 
@@ -81,7 +85,7 @@ class VendorMapperTests {
 						entry("created_by", "user@emaildomain.com"), entry("created_at", "2024-10-30T23:58:27.427722Z"),
 						entry("expires_at", "")),
 				Map.ofEntries(entry("source", "claude"), entry("key_id", "apikey_2026"), entry("alias", "Batch"),
-						entry("project", "wrkspc_2"), entry("status", "expired"), entry("owner", "sa_9"),
+						entry("project", "Batch jobs"), entry("status", "expired"), entry("owner", "sa_9"),
 						entry("owner_type", "service_account"), entry("created_by", "user@emaildomain.com"),
 						entry("created_at", "2026-01-02T03:04:05.123456Z"),
 						entry("expires_at", "2026-06-30T00:00:00Z")),
@@ -121,8 +125,12 @@ class VendorMapperTests {
 	}
 
 	@Test
-	void openRouterKeys() throws IOException {
+	void openRouterKeysAndActivity() throws IOException {
 		land("keys", sample("openrouter-keys.json").replace("\"limit_reset\": null", "\"limit_reset\": \"monthly\""));
+		land("activity", """
+				{"data":[{"date":"2026-11-19","model":"openai/gpt-4o","model_permaslug":"openai/gpt-4o-2024-08-06",
+				 "endpoint_id":"e1","provider_name":"OpenAI","usage":0.015,"byok_usage_inference":0,"requests":3,
+				 "prompt_tokens":300,"completion_tokens":60,"reasoning_tokens":0}]}""");
 
 		Canonical canonical = new OpenRouterMapper().map("openrouter", new PulledPages(this.pulled), NIGHT);
 
@@ -186,7 +194,7 @@ class VendorMapperTests {
 		new OpenRouterMapper().map("openrouter", new PulledPages(this.pulled), NIGHT).write(this.pulled, "openrouter");
 
 		assertThat(Files.readAllLines(this.pulled.resolve("keys/openrouter.csv"))).containsExactly(
-				String.join(",", Canonical.KEY_COLUMNS),
+				String.join(",", io.keyreview.support.CanonicalColumns.KEYS),
 				"openrouter,<YOUR_KEY_HASH>,Customer Key,,,active,,,,2025-02-19T20:52:27.363244Z,,,,,,,,");
 	}
 
