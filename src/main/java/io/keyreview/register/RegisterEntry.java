@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.stream.Stream;
 
 import io.keyreview.inventory.InventoryKey;
 import io.keyreview.policy.Policy;

@@ -137,6 +137,25 @@ class SourcePullTests {
 	}
 
 	@Test
+	void readsTheCredentialFromAMountedFileAndNeverPrintsIt(@TempDir Path secrets) throws Exception {
+		Path file = secrets.resolve("scim-token");
+		Files.writeString(file, CREDENTIAL + "\n");
+		SourceSettings source = new SourceSettings("scim-test", SourceType.SCIM,
+				URI.create(this.server.url("/scim").toString()), null, null, file, 2, Duration.ofSeconds(2),
+				Duration.ofSeconds(2), 0, Duration.ZERO, Duration.ZERO, 7);
+		this.server.enqueue(ok(scimPage(1, 1, "ann")));
+
+		Credential credential = Credential.of(source, Map.<String, String>of()::get);
+		new SourcePull(source, this.landing, credential).pull(NIGHT);
+
+		assertThat(this.server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + CREDENTIAL);
+		assertThat(credential).hasToString("****");
+		assertThatExceptionOfType(PullException.class)
+			.isThrownBy(() -> Credential.of(scim(Duration.ofSeconds(1)), Map.<String, String>of()::get))
+			.withMessage("scim-test: the environment variable SCIM_TOKEN is not set");
+	}
+
+	@Test
 	void followsOpenAiCursorsAndPullsTheKeysOfEveryActiveProject() throws Exception {
 		this.server.setDispatcher(new Dispatcher() {
 			@Override
