@@ -57,16 +57,19 @@ class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
 	private final Clock clock;
 
+	private final RunLocks runLocks;
+
 	private ExitCode exitCode = ExitCode.DONE;
 
 	KeyreviewCommandLine(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, Job monthlyJob,
-			Job quarterlyJob, MailDelivery mailDelivery, Outbox outbox, Clock clock) {
+			Job quarterlyJob, MailDelivery mailDelivery, Outbox outbox, Clock clock, RunLocks runLocks) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.jobs = Map.of("nightly", nightlyJob, "monthly", monthlyJob, "quarterly", quarterlyJob);
 		this.mailDelivery = mailDelivery;
 		this.outbox = outbox;
 		this.clock = clock;
+		this.runLocks = runLocks;
 	}
 
 	@Override
@@ -158,11 +161,45 @@ class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	private ExitCode launch(Job job, JobParameters parameters) {
-		String run = job.getName() + " for " + Cycle.of(parameters).name().replace("events-", "");
-		if (!this.jobRepository.findRunningJobExecutions(job.getName()).isEmpty()) {
+		AutoCloseable lock = this.runLocks.tryLock(job.getName());
+		if (lock == null) {
 			logger.error("Another {} run is in progress; this one changes nothing.", job.getName());
 			return ExitCode.ALREADY_RUNNING;
 		}
+		try {
+			recoverCrashedRuns(job);
+			return launchLocked(job, parameters);
+		}
+		finally {
+			release(lock, job);
+		}
+	}
+
+	private static void release(AutoCloseable lock, Job job) {
+		try {
+			lock.close();
+		}
+		catch (Exception ex) {
+			logger.warn("The run lock of {} could not be released ({}); it goes with the process", job.getName(),
+					ex.getMessage());
+		}
+	}
+
+	/**
+	 * Marks failed, so they can be resumed, the executions the repository shows as
+	 * running though no process holds the lock: runs killed with kill -9 or by the OOM
+	 * killer.
+	 */
+	private void recoverCrashedRuns(Job job) {
+		for (JobExecution crashed : this.jobRepository.findRunningJobExecutions(job.getName())) {
+			logger.warn("{} execution {} ({}) was left {} by a run that is gone; marking it failed so it resumes",
+					job.getName(), crashed.getId(), crashed.getJobParameters(), crashed.getStatus());
+			this.jobOperator.recover(crashed);
+		}
+	}
+
+	private ExitCode launchLocked(Job job, JobParameters parameters) {
+		String run = job.getName() + " for " + Cycle.of(parameters).name().replace("events-", "");
 		JobExecution execution;
 		try {
 			execution = this.jobOperator.start(job, parameters);

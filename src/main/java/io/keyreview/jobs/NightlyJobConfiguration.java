@@ -20,12 +20,13 @@ import org.springframework.context.annotation.Configuration;
 class NightlyJobConfiguration {
 
 	@Bean
-	Job nightlyJob(JobRepository jobRepository, RunSummary runSummary, Step pullSources, Step mapPulledSources,
-			Step landInputs, Step loadDirectory, Step loadPolicies, Step loadPeople, Step loadKeys, Step loadUsage,
-			Step rollUpUsage, Step reconcileRegister, Step recordUnattributedUsage, Step recordFirstUse,
-			Step evaluateKeys, Step exportRegister, Step exportRejects, Step buildWorklist, Step exportWorklist,
-			Step composeDigests, Step deliverMail) {
+	Job nightlyJob(JobRepository jobRepository, RunSummary runSummary, GracefulStop gracefulStop, Step pullSources,
+			Step mapPulledSources, Step landInputs, Step loadDirectory, Step loadPolicies, Step loadPeople,
+			Step loadKeys, Step loadUsage, Step rollUpUsage, Step reconcileRegister, Step recordUnattributedUsage,
+			Step recordFirstUse, Step evaluateKeys, Step exportRegister, Step exportRejects, Step buildWorklist,
+			Step exportWorklist, Step composeDigests, Step deliverMail) {
 		return new JobBuilder(jobRepository).listener(runSummary)
+			.listener(gracefulStop)
 			.start(pullSources)
 			.next(mapPulledSources)
 			.next(landInputs)

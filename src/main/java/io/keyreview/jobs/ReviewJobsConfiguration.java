@@ -17,9 +17,10 @@ import org.springframework.context.annotation.Configuration;
 class ReviewJobsConfiguration {
 
 	@Bean
-	Job monthlyJob(JobRepository jobRepository, RunSummary runSummary, Step buildWorklist, Step exportWorklist,
-			Step exportFinance, Step composeDigests, Step deliverMail) {
+	Job monthlyJob(JobRepository jobRepository, RunSummary runSummary, GracefulStop gracefulStop, Step buildWorklist,
+			Step exportWorklist, Step exportFinance, Step composeDigests, Step deliverMail) {
 		return new JobBuilder("monthlyJob", jobRepository).listener(runSummary)
+			.listener(gracefulStop)
 			.start(buildWorklist)
 			.next(exportWorklist)
 			.next(exportFinance)
@@ -29,9 +30,10 @@ class ReviewJobsConfiguration {
 	}
 
 	@Bean
-	Job quarterlyJob(JobRepository jobRepository, RunSummary runSummary, Step buildWorklist, Step exportWorklist,
-			Step composeDigests, Step deliverMail) {
+	Job quarterlyJob(JobRepository jobRepository, RunSummary runSummary, GracefulStop gracefulStop, Step buildWorklist,
+			Step exportWorklist, Step composeDigests, Step deliverMail) {
 		return new JobBuilder("quarterlyJob", jobRepository).listener(runSummary)
+			.listener(gracefulStop)
 			.start(buildWorklist)
 			.next(exportWorklist)
 			.next(composeDigests)

@@ -53,8 +53,7 @@ abstract class JobTestSupport {
 
 	@BeforeEach
 	void emptyDatabaseAndWorkFolder() throws IOException {
-		BATCH_TABLES.forEach((table) -> this.jdbc.update("DELETE FROM " + table));
-		APPLICATION_TABLES.forEach((table) -> this.jdbc.update("DELETE FROM " + table));
+		emptyDatabase(this.jdbc);
 		FileSystemUtils.deleteRecursively(INPUTS.getParent());
 		Files.createDirectories(INPUTS);
 		this.failureInjector.reset();
@@ -98,15 +97,19 @@ abstract class JobTestSupport {
 		return this.commandLine.execute(new DefaultApplicationArguments("quarterly", "--period=" + period));
 	}
 
+	Map<String, List<String>> applicationTables() {
+		return applicationTables(this.jdbc);
+	}
+
 	/**
 	 * Every row of every application table, in a stable order, as text; when a message
 	 * was sent is left out.
 	 */
-	Map<String, List<String>> applicationTables() {
+	static Map<String, List<String>> applicationTables(JdbcTemplate jdbc) {
 		Map<String, List<String>> tables = new LinkedHashMap<>();
 		for (String table : APPLICATION_TABLES) {
 			List<String> rows = new ArrayList<>();
-			this.jdbc.query("SELECT * FROM " + table, (rs) -> {
+			jdbc.query("SELECT * FROM " + table, (rs) -> {
 				StringBuilder row = new StringBuilder();
 				for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
 					String column = rs.getMetaData().getColumnLabel(i).toLowerCase();
@@ -122,6 +125,12 @@ abstract class JobTestSupport {
 			tables.put(table, rows);
 		}
 		return tables;
+	}
+
+	/** Empties the job repository and the application tables. */
+	static void emptyDatabase(JdbcTemplate jdbc) {
+		BATCH_TABLES.forEach((table) -> jdbc.update("DELETE FROM " + table));
+		APPLICATION_TABLES.forEach((table) -> jdbc.update("DELETE FROM " + table));
 	}
 
 	long count(String sql, Object... args) {

@@ -3,6 +3,7 @@ package io.keyreview.support;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -56,6 +57,18 @@ public final class MySqlTestDatabase implements ExecutionCondition {
 			registry.add("spring.datasource.username", () -> USER);
 			registry.add("spring.datasource.password", () -> PASSWORD);
 		}
+	}
+
+	/** The datasource settings of the test database, for a process of its own. */
+	public static Map<String, String> datasource() {
+		if (dockerAvailable()) {
+			startContainer();
+			return Map.of("spring.datasource.url", container.getJdbcUrl() + "?rewriteBatchedStatements=true",
+					"spring.datasource.username", container.getUsername(), "spring.datasource.password",
+					container.getPassword());
+		}
+		return Map.of("spring.datasource.url", URL, "spring.datasource.username", USER, "spring.datasource.password",
+				PASSWORD);
 	}
 
 	private static synchronized void startContainer() {
