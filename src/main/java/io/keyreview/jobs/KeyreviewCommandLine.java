@@ -43,7 +43,7 @@ class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
 	private static final Logger logger = LoggerFactory.getLogger(KeyreviewCommandLine.class);
 
 	private static final String USAGE = "usage: keyreview nightly [--date=YYYY-MM-DD] | monthly [--period=YYYY-MM]"
-			+ " | quarterly [--period=YYYY-Qn]";
+			+ " | quarterly [--period=YYYY-Qn] | status [--runs=N]";
 
 	private final JobOperator jobOperator;
 
@@ -59,10 +59,13 @@ class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
 	private final RunLocks runLocks;
 
+	private final RunStatus runStatus;
+
 	private ExitCode exitCode = ExitCode.DONE;
 
 	KeyreviewCommandLine(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, Job monthlyJob,
-			Job quarterlyJob, MailDelivery mailDelivery, Outbox outbox, Clock clock, RunLocks runLocks) {
+			Job quarterlyJob, MailDelivery mailDelivery, Outbox outbox, Clock clock, RunLocks runLocks,
+			RunStatus runStatus) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.jobs = Map.of("nightly", nightlyJob, "monthly", monthlyJob, "quarterly", quarterlyJob);
@@ -70,6 +73,7 @@ class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
 		this.outbox = outbox;
 		this.clock = clock;
 		this.runLocks = runLocks;
+		this.runStatus = runStatus;
 	}
 
 	@Override
@@ -84,6 +88,9 @@ class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
 	ExitCode execute(ApplicationArguments args) {
 		List<String> command = args.getNonOptionArgs();
+		if (command.equals(List.of("status"))) {
+			return status(args);
+		}
 		if (command.size() != 1 || !this.jobs.containsKey(command.get(0))) {
 			logger
 				.error(command.isEmpty() ? "No command given. " + USAGE : "Unknown command " + command + ". " + USAGE);
@@ -113,6 +120,19 @@ class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
 			return ExitCode.BAD_USAGE;
 		}
 		return launch(this.jobs.get(name), parameters);
+	}
+
+	private ExitCode status(ApplicationArguments args) {
+		List<String> runs = args.getOptionValues("runs");
+		try {
+			int count = (runs == null || runs.isEmpty()) ? 3 : Integer.parseInt(runs.get(0));
+			this.runStatus.print(List.of("nightlyJob", "monthlyJob", "quarterlyJob"), Math.max(1, count), System.out);
+			return ExitCode.DONE;
+		}
+		catch (NumberFormatException ex) {
+			logger.error("--runs must be a number. {}", USAGE);
+			return ExitCode.BAD_USAGE;
+		}
 	}
 
 	private JobParameters parameters(String command, @Nullable String value) {

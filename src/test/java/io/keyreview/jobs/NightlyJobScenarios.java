@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -307,6 +308,24 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 		assertThat(output).contains("nightlyJob for 2026-11-21 has already completed; nothing to do.");
 		assertThat(applicationTables()).isEqualTo(tables);
 		assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(1);
+	}
+
+	@Test
+	void statusShowsTheLastRunsOfEachJobWithTheirStepsCountsAndExitCodes(CapturedOutput output) throws IOException {
+		givenInputs("basic");
+		this.failureInjector.failOnce("loadUsage", 1);
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.FAILED);
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+
+		assertThat(this.commandLine.execute(new DefaultApplicationArguments("status"))).isEqualTo(ExitCode.DONE);
+
+		String status = output.getOut().substring(output.getOut().lastIndexOf("nightlyJob\n"));
+		assertThat(status)
+			.containsPattern("  run \\d+  runDate=2026-11-21  COMPLETED  exit 0  started \\S+  took \\d+\\.\\d s")
+			.containsPattern("  run \\d+  runDate=2026-11-21  FAILED  exit 1  ")
+			.containsPattern("loadUsage +FAILED +4 +4 +0 +1 ")
+			.containsPattern("loadUsage +COMPLETED +5 +5 +0 +3 ")
+			.contains("monthlyJob\n  no runs yet\nquarterlyJob\n  no runs yet");
 	}
 
 	@Test
