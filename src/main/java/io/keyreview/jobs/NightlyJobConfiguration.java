@@ -24,7 +24,7 @@ class NightlyJobConfiguration {
 			Step mapPulledSources, Step landInputs, Step loadDirectory, Step loadPolicies, Step loadPeople,
 			Step loadKeys, Step loadUsage, Step rollUpUsage, Step reconcileRegister, Step recordUnattributedUsage,
 			Step recordFirstUse, Step evaluateKeys, Step exportRegister, Step exportRejects, Step buildWorklist,
-			Step exportWorklist, Step composeDigests, Step deliverMail) {
+			Step exportWorklist, Step composeDigests, Step deliverMail, Step pruneOldRuns) {
 		return new JobBuilder(jobRepository).listener(runSummary)
 			.listener(gracefulStop)
 			.start(pullSources)
@@ -46,6 +46,7 @@ class NightlyJobConfiguration {
 			.next(exportWorklist)
 			.next(composeDigests)
 			.next(deliverMail)
+			.next(pruneOldRuns)
 			.build();
 	}
 

@@ -17,11 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param chunkSize items per chunk transaction
  * @param skipLimit bad rows one load step tolerates before it fails
  * @param progressInterval how often a long step logs its progress
+ * @param retention how long landed files, rejects and job metadata are kept
  */
 @ConfigurationProperties("keyreview")
 public record KeyreviewProperties(@DefaultValue("jobs/demo") Path inputs, @DefaultValue("out") Path out,
 		@Nullable Path landing, @DefaultValue("1000") int chunkSize, @DefaultValue("100") int skipLimit,
-		@DefaultValue("10s") Duration progressInterval) {
+		@DefaultValue("10s") Duration progressInterval, @DefaultValue("90d") Duration retention) {
 
 	public KeyreviewProperties {
 		if (chunkSize < 1) {

@@ -254,7 +254,8 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 	@CsvSource({ "pullSources, 0", "mapPulledSources, 0", "landInputs, 0", "loadDirectory, 0", "loadPolicies, 1",
 			"loadPeople, 1", "loadKeys, 1", "loadUsage, 1", "rollUpUsage, 0", "reconcileRegister, 1",
 			"recordUnattributedUsage, 0", "recordFirstUse, 0", "evaluateKeys, 1", "exportRegister, 0",
-			"exportRejects, 0", "buildWorklist, 0", "exportWorklist, 0", "composeDigests, 0", "deliverMail, 0" })
+			"exportRejects, 0", "buildWorklist, 0", "exportWorklist, 0", "composeDigests, 0", "deliverMail, 0",
+			"pruneOldRuns, 0" })
 	void resumesAfterAFailureInTheMiddleOfAStepWithNothingLostOrDuplicated(String step, int committedChunks)
 			throws IOException {
 		givenInputs("basic");
@@ -326,6 +327,32 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 			.containsPattern("loadUsage +FAILED +4 +4 +0 +1 ")
 			.containsPattern("loadUsage +COMPLETED +5 +5 +0 +3 ")
 			.contains("monthlyJob\n  no runs yet\nquarterlyJob\n  no runs yet");
+	}
+
+	@Test
+	void prunesLandedFilesRejectsAndJobRunsOlderThanTheRetentionButKeepsTheAuditTrail() throws IOException {
+		givenInputs("basic");
+		givenInputFile("people/bad.csv", "email,status\nnobody,active\n");
+		LocalDate august = LocalDate.parse("2026-08-01");
+		assertThat(nightly(august)).isEqualTo(ExitCode.DONE);
+		LocalDateTime longAgo = LocalDateTime.parse("2026-01-01T00:00:00");
+		this.jdbc.update("UPDATE BATCH_JOB_EXECUTION SET CREATE_TIME = ?, START_TIME = ?, END_TIME = ?", longAgo,
+				longAgo, longAgo);
+		assertThat(OUT.resolve("rejects/2026-08-01/people.csv")).exists();
+
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+
+		assertThat(OUT.resolve("landing/2026-08-01")).doesNotExist();
+		assertThat(OUT.resolve("rejects/2026-08-01")).doesNotExist();
+		assertThat(OUT.resolve("landing/2026-11-21/keys/gateway.csv")).exists();
+		assertThat(OUT.resolve("rejects/2026-11-21/people.csv")).exists();
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT run_date FROM rejected_row", LocalDate.class))
+			.containsExactly(NIGHT);
+		assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
+		assertThat(count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION")).isEqualTo(count(
+				"SELECT COUNT(*) FROM BATCH_STEP_EXECUTION s JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID"));
+		assertThat(count("SELECT COUNT(*) FROM key_change WHERE run_date = ?", august)).as("the audit trail stays")
+			.isEqualTo(5);
 	}
 
 	@Test

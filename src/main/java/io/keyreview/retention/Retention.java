@@ -1,0 +1,94 @@
+package io.keyreview.retention;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Prunes what is older than the retention period: the dated landing and reject folders,
+ * the rejected rows, and the job repository's finished executions (with instances left
+ * without any). The register, the change log, the findings, the exposures and the mail
+ * history are kept: they are the audit trail.
+ */
+class Retention {
+
+	private final JdbcTemplate jdbc;
+
+	private final Duration keep;
+
+	Retention(JdbcTemplate jdbc, Duration keep) {
+		this.jdbc = jdbc;
+		this.keep = keep;
+	}
+
+	/** What was pruned, in a sentence. */
+	String prune(LocalDate runDate, LocalDateTime now, List<Path> datedFolders) {
+		LocalDate cutoff = runDate.minusDays(this.keep.toDays());
+		int folders = 0;
+		for (Path parent : datedFolders) {
+			folders += pruneDatedFolders(parent, cutoff);
+		}
+		int rejected = this.jdbc.update("DELETE FROM rejected_row WHERE run_date < ?", cutoff);
+		int executions = pruneJobRepository(now.minus(this.keep));
+		return folders + " dated folder(s), " + rejected + " rejected row(s) and " + executions
+				+ " job execution(s) older than " + this.keep.toDays() + " days";
+	}
+
+	private static int pruneDatedFolders(Path parent, LocalDate cutoff) {
+		if (!Files.isDirectory(parent)) {
+			return 0;
+		}
+		try (Stream<Path> children = Files.list(parent)) {
+			int pruned = 0;
+			for (Path child : children.filter(Files::isDirectory).toList()) {
+				if (isBefore(child.getFileName().toString(), cutoff)) {
+					FileSystemUtils.deleteRecursively(child);
+					pruned++;
+				}
+			}
+			return pruned;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot prune " + parent, ex);
+		}
+	}
+
+	private static boolean isBefore(String folderName, LocalDate cutoff) {
+		try {
+			return LocalDate.parse(folderName).isBefore(cutoff);
+		}
+		catch (DateTimeParseException notDated) {
+			return false;
+		}
+	}
+
+	private int pruneJobRepository(LocalDateTime before) {
+		String old = "SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE END_TIME IS NOT NULL AND END_TIME < ?";
+		List<Long> executions = this.jdbc.queryForList(old, Long.class, before);
+		for (Long execution : executions) {
+			this.jdbc.update("""
+					DELETE FROM BATCH_STEP_EXECUTION_CONTEXT WHERE STEP_EXECUTION_ID IN
+					  (SELECT STEP_EXECUTION_ID FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?)""", execution);
+			this.jdbc.update("DELETE FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?", execution);
+			this.jdbc.update("DELETE FROM BATCH_JOB_EXECUTION_CONTEXT WHERE JOB_EXECUTION_ID = ?", execution);
+			this.jdbc.update("DELETE FROM BATCH_JOB_EXECUTION_PARAMS WHERE JOB_EXECUTION_ID = ?", execution);
+			this.jdbc.update("DELETE FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?", execution);
+		}
+		this.jdbc
+			.update("""
+					DELETE FROM BATCH_JOB_INSTANCE WHERE NOT EXISTS
+					  (SELECT 1 FROM BATCH_JOB_EXECUTION e WHERE e.JOB_INSTANCE_ID = BATCH_JOB_INSTANCE.JOB_INSTANCE_ID)""");
+		return executions.size();
+	}
+
+}
