@@ -74,17 +74,19 @@ public class StepProgress implements StepExecutionListener, ChunkListener<Object
 	public @Nullable ExitStatus afterStep(StepExecution stepExecution) {
 		double seconds = Duration.between(this.started, this.clock.instant()).toMillis() / 1000.0;
 		long rejected = stepExecution.getSkipCount();
+		String message;
 		if (this.load) {
 			String filtered = (stepExecution.getFilterCount() > 0) ? " + filtered " + stepExecution.getFilterCount()
 					: "";
-			logger.info("{}: read {} = loaded {} + rejected {}{} in {} s [{}]", stepExecution.getStepName(),
-					read(stepExecution), stepExecution.getWriteCount(), rejected, filtered, seconds,
-					stepExecution.getStatus());
+			message = stepExecution.getStepName() + ": read " + read(stepExecution) + " = loaded "
+					+ stepExecution.getWriteCount() + " + rejected " + rejected + filtered + " in " + seconds + " s ["
+					+ stepExecution.getStatus() + "]";
 		}
 		else {
-			logger.info("{}: read {}, written {} in {} s [{}]", stepExecution.getStepName(), read(stepExecution),
-					stepExecution.getWriteCount(), seconds, stepExecution.getStatus());
+			message = stepExecution.getStepName() + ": read " + read(stepExecution) + ", written "
+					+ stepExecution.getWriteCount() + " in " + seconds + " s [" + stepExecution.getStatus() + "]";
 		}
+		StepEndLog.log(logger, message, stepExecution, seconds);
 		return null;
 	}
 
