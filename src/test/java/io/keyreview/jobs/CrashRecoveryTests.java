@@ -151,6 +151,29 @@ class CrashRecoveryTests {
 		assertSameAsUninterrupted();
 	}
 
+	@Test
+	void aRunKilledWhileSendingMailSendsEveryDigestExactlyOnceWhenResumed() throws Exception {
+		expectUninterruptedResult();
+		assertThat(exitCode(nightly("before-monthly"))).isZero();
+		try (SmtpStub smtp = new SmtpStub()) {
+			smtp.holdMessage(2);
+			Process monthly = monthly("killed-mailing", smtp);
+			smtp.awaitHolding();
+			monthly.destroyForcibly().waitFor();
+			assertThat(smtp.accepted()).hasSize(1);
+			smtp.holdMessage(0);
+
+			assertThat(exitCode(monthly("rerun-mailing", smtp))).isZero();
+
+			List<String> sent = this.jdbc.queryForList(
+					"SELECT message_id FROM mail_outbox WHERE cycle = '2026-11' AND sent_at IS NOT NULL", String.class);
+			assertThat(sent).hasSize(3);
+			assertThat(smtp.accepted()).as("every digest accepted exactly once")
+				.containsExactlyInAnyOrderElementsOf(sent);
+			assertThat(log("rerun-mailing")).contains("was left STARTED by a run that is gone");
+		}
+	}
+
 	/**
 	 * Runs the nightly once without interruption and keeps what it left, then starts
 	 * afresh.
@@ -177,12 +200,22 @@ class CrashRecoveryTests {
 	}
 
 	private Process nightly(String name) throws IOException {
+		return start(name, "nightly", "--date=2026-11-21");
+	}
+
+	private Process monthly(String name, SmtpStub smtp) throws IOException {
+		return start(name, "monthly", "--period=2026-11", "--spring.mail.host=127.0.0.1",
+				"--spring.mail.port=" + smtp.port(), "--keyreview.mail.retries=0");
+	}
+
+	private Process start(String name, String... arguments) throws IOException {
 		Files.createDirectories(WORK);
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
-						System.getProperty("java.class.path"), KeyreviewApplication.class.getName(), "nightly",
-						"--date=2026-11-21", "--keyreview.inputs=" + INPUTS, "--keyreview.out=" + OUT,
-						"--keyreview.chunk-size=50", "--keyreview.progress-interval=0s"));
+						System.getProperty("java.class.path"), KeyreviewApplication.class.getName()));
+		command.addAll(List.of(arguments));
+		command.addAll(List.of("--keyreview.inputs=" + INPUTS, "--keyreview.out=" + OUT, "--keyreview.chunk-size=50",
+				"--keyreview.progress-interval=0s"));
 		MySqlTestDatabase.datasource().forEach((key, value) -> command.add("--" + key + "=" + value));
 		return new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(WORK.resolve(name + ".log").toFile())
