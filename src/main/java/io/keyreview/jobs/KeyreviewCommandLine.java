@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.keyreview.evidence.EvidenceFile;
 import io.keyreview.mail.MailDelivery;
 import io.keyreview.mail.Outbox;
 import io.keyreview.support.RunDate;
@@ -43,7 +44,7 @@ class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
 	private static final Logger logger = LoggerFactory.getLogger(KeyreviewCommandLine.class);
 
 	private static final String USAGE = "usage: keyreview nightly [--date=YYYY-MM-DD] | monthly [--period=YYYY-MM]"
-			+ " | quarterly [--period=YYYY-Qn] | status [--runs=N]";
+			+ " | quarterly [--period=YYYY-Qn] | status [--runs=N] | evidence --key=KEY_ID";
 
 	private final JobOperator jobOperator;
 
@@ -61,11 +62,13 @@ class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
 	private final RunStatus runStatus;
 
+	private final EvidenceFile evidenceFile;
+
 	private ExitCode exitCode = ExitCode.DONE;
 
 	KeyreviewCommandLine(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, Job monthlyJob,
 			Job quarterlyJob, MailDelivery mailDelivery, Outbox outbox, Clock clock, RunLocks runLocks,
-			RunStatus runStatus) {
+			RunStatus runStatus, EvidenceFile evidenceFile) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.jobs = Map.of("nightly", nightlyJob, "monthly", monthlyJob, "quarterly", quarterlyJob);
@@ -74,6 +77,7 @@ class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
 		this.clock = clock;
 		this.runLocks = runLocks;
 		this.runStatus = runStatus;
+		this.evidenceFile = evidenceFile;
 	}
 
 	@Override
@@ -90,6 +94,9 @@ class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
 		List<String> command = args.getNonOptionArgs();
 		if (command.equals(List.of("status"))) {
 			return status(args);
+		}
+		if (command.equals(List.of("evidence"))) {
+			return evidence(args);
 		}
 		if (command.size() != 1 || !this.jobs.containsKey(command.get(0))) {
 			logger
@@ -133,6 +140,21 @@ class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
 			logger.error("--runs must be a number. {}", USAGE);
 			return ExitCode.BAD_USAGE;
 		}
+	}
+
+	private ExitCode evidence(ApplicationArguments args) {
+		List<String> keys = args.getOptionValues("key");
+		if (keys == null || keys.size() != 1 || keys.get(0).isBlank()) {
+			logger.error("evidence needs one --key=KEY_ID. {}", USAGE);
+			return ExitCode.BAD_USAGE;
+		}
+		return this.evidenceFile.write(keys.get(0)).map((file) -> {
+			logger.info("evidence of {}: {}", keys.get(0), file);
+			return ExitCode.DONE;
+		}).orElseGet(() -> {
+			logger.error("The register holds no key '{}'.", keys.get(0));
+			return ExitCode.BAD_USAGE;
+		});
 	}
 
 	private JobParameters parameters(String command, @Nullable String value) {

@@ -356,6 +356,32 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 	}
 
 	@Test
+	void writesTheEvidenceFileOfAKeyWithItsOwnersHistoryFindingsAndOnlyFingerprints() throws IOException {
+		givenInputs("secrets");
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+
+		assertThat(this.commandLine.execute(new DefaultApplicationArguments("evidence", "--key=alpha-prod")))
+			.isEqualTo(ExitCode.DONE);
+
+		Path file = OUT.resolve("evidence/alpha-prod.json");
+		tools.jackson.databind.JsonNode evidence = tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readTree(Files.readString(file));
+		assertThat(evidence.at("/owners/owner").asString()).isEqualTo("team_a");
+		assertThat(evidence.at("/secret_location").asString()).startsWith("sha256:");
+		assertThat(evidence.at("/change_events/0/event").asString()).isEqualTo("created");
+		assertThat(evidence.path("findings").valueStream().map((finding) -> finding.path("rule_id").asString()))
+			.contains("exposure");
+		assertThat(evidence.path("secrets_found").size()).isEqualTo(3);
+		assertThat(evidence.at("/secrets_found/0/fingerprint").asString()).startsWith("sha256:");
+		for (String secret : secretsIn(INPUTS)) {
+			assertThat(Files.readString(file)).doesNotContain(secret);
+		}
+		assertThat(this.commandLine.execute(new DefaultApplicationArguments("evidence", "--key=no-such-key")))
+			.isEqualTo(ExitCode.BAD_USAGE);
+	}
+
+	@Test
 	void theNextNightLogsExactlyWhatChanged() throws IOException {
 		givenInputs("basic");
 		givenInputFile("keys/other.csv", "key_id,status\nomega-prod,active\n");
