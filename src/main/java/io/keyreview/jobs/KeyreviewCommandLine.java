@@ -10,23 +10,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.keyreview.evidence.EvidenceFile;
-import io.keyreview.mail.MailDelivery;
-import io.keyreview.mail.Outbox;
 import io.keyreview.support.RunDate;
 import io.keyreview.worklist.Cycle;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -34,9 +26,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The command line: {@code nightly [--date=YYYY-MM-DD]},
- * {@code monthly [--period=YYYY-MM]} and {@code quarterly [--period=YYYY-Qn]}. Starts the
- * job for its date or period, or resumes it where an earlier attempt failed, delivers
- * mail an earlier run left in the outbox, and leaves the exit code for {@code main}.
+ * {@code monthly [--period=YYYY-MM]} and {@code quarterly [--period=YYYY-Qn]} run their
+ * job through {@link JobRuns}; {@code status [--runs=N]} prints the last runs and
+ * {@code evidence --key=KEY_ID} writes one key's evidence file. The exit code is left for
+ * {@code main}.
  */
 @Component
 class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
@@ -46,19 +39,11 @@ class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
 	private static final String USAGE = "usage: keyreview nightly [--date=YYYY-MM-DD] | monthly [--period=YYYY-MM]"
 			+ " | quarterly [--period=YYYY-Qn] | status [--runs=N] | evidence --key=KEY_ID";
 
-	private final JobOperator jobOperator;
-
-	private final JobRepository jobRepository;
+	private final JobRuns jobRuns;
 
 	private final Map<String, Job> jobs;
 
-	private final MailDelivery mailDelivery;
-
-	private final Outbox outbox;
-
 	private final Clock clock;
-
-	private final RunLocks runLocks;
 
 	private final RunStatus runStatus;
 
@@ -66,16 +51,11 @@ class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
 	private ExitCode exitCode = ExitCode.DONE;
 
-	KeyreviewCommandLine(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, Job monthlyJob,
-			Job quarterlyJob, MailDelivery mailDelivery, Outbox outbox, Clock clock, RunLocks runLocks,
+	KeyreviewCommandLine(JobRuns jobRuns, Job nightlyJob, Job monthlyJob, Job quarterlyJob, Clock clock,
 			RunStatus runStatus, EvidenceFile evidenceFile) {
-		this.jobOperator = jobOperator;
-		this.jobRepository = jobRepository;
+		this.jobRuns = jobRuns;
 		this.jobs = Map.of("nightly", nightlyJob, "monthly", monthlyJob, "quarterly", quarterlyJob);
-		this.mailDelivery = mailDelivery;
-		this.outbox = outbox;
 		this.clock = clock;
-		this.runLocks = runLocks;
 		this.runStatus = runStatus;
 		this.evidenceFile = evidenceFile;
 	}
@@ -126,7 +106,7 @@ class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
 			logger.error("--period {}", ex.getMessage());
 			return ExitCode.BAD_USAGE;
 		}
-		return launch(this.jobs.get(name), parameters);
+		return this.jobRuns.launch(this.jobs.get(name), parameters);
 	}
 
 	private ExitCode status(ApplicationArguments args) {
@@ -181,91 +161,6 @@ class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
 	private static String lastQuarter(LocalDate today) {
 		YearMonth previous = YearMonth.from(today).minusMonths(3);
 		return previous.getYear() + "-Q" + ((previous.getMonthValue() - 1) / 3 + 1);
-	}
-
-	/** Delivers what earlier runs left in the outbox, then says whether any is left. */
-	private ExitCode deliverLeftoverMail() {
-		if (this.outbox.unsentCount() > 0) {
-			while (this.mailDelivery.deliverNext() == MailDelivery.Outcome.SENT) {
-				// one message per call, each marked sent as it goes
-			}
-		}
-		return mailLeft();
-	}
-
-	private ExitCode mailLeft() {
-		long unsent = this.outbox.unsentCount();
-		if (unsent == 0) {
-			return ExitCode.DONE;
-		}
-		logger.error("{} message(s) could not be delivered and stay in the outbox; the next run retries them.", unsent);
-		return ExitCode.MAIL_UNDELIVERED;
-	}
-
-	private ExitCode launch(Job job, JobParameters parameters) {
-		AutoCloseable lock = this.runLocks.tryLock(job.getName());
-		if (lock == null) {
-			logger.error("Another {} run is in progress; this one changes nothing.", job.getName());
-			return ExitCode.ALREADY_RUNNING;
-		}
-		try {
-			recoverCrashedRuns(job);
-			return launchLocked(job, parameters);
-		}
-		finally {
-			release(lock, job);
-		}
-	}
-
-	private static void release(AutoCloseable lock, Job job) {
-		try {
-			lock.close();
-		}
-		catch (Exception ex) {
-			logger.warn("The run lock of {} could not be released ({}); it goes with the process", job.getName(),
-					ex.getMessage());
-		}
-	}
-
-	/**
-	 * Marks failed, so they can be resumed, the executions the repository shows as
-	 * running though no process holds the lock: runs killed with kill -9 or by the OOM
-	 * killer.
-	 */
-	private void recoverCrashedRuns(Job job) {
-		for (JobExecution crashed : this.jobRepository.findRunningJobExecutions(job.getName())) {
-			logger.warn("{} execution {} ({}) was left {} by a run that is gone; marking it failed so it resumes",
-					job.getName(), crashed.getId(), crashed.getJobParameters(), crashed.getStatus());
-			this.jobOperator.recover(crashed);
-		}
-	}
-
-	private ExitCode launchLocked(Job job, JobParameters parameters) {
-		String run = job.getName() + " for " + Cycle.of(parameters).name().replace("events-", "");
-		JobExecution execution;
-		try {
-			execution = this.jobOperator.start(job, parameters);
-		}
-		catch (JobInstanceAlreadyCompleteException ex) {
-			logger.info("{} has already completed; nothing to do.", run);
-			return deliverLeftoverMail();
-		}
-		catch (JobExecutionAlreadyRunningException ex) {
-			logger.error("{} is already running; this run changes nothing.", run);
-			return ExitCode.ALREADY_RUNNING;
-		}
-		catch (Exception ex) {
-			logger.error("{} could not start: {}", run, JobFailures.sentence(ex));
-			logger.debug("Start failure", ex);
-			return ExitCode.FAILED;
-		}
-		if (execution.getStatus() == BatchStatus.COMPLETED) {
-			return mailLeft();
-		}
-		logger.error("{} {}: {}. Run the same command again to resume.", run,
-				execution.getStatus().name().toLowerCase(), JobFailures.describe(execution));
-		execution.getAllFailureExceptions().forEach((failure) -> logger.debug("Failure", failure));
-		return ExitCode.FAILED;
 	}
 
 }

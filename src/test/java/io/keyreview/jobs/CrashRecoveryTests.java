@@ -129,7 +129,7 @@ class CrashRecoveryTests {
 		assertThat(this.jdbc.queryForObject("SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'loadUsage'",
 				String.class))
 			.isEqualTo("STOPPED");
-		assertThat(log("terminated")).contains("Asked to stop: nightlyJob stops at its next chunk boundary");
+		assertThat(log("terminated")).contains("Asked to stop: the job stops at its next chunk boundary");
 
 		assertThat(exitCode(nightly("resumed"))).isZero();
 
