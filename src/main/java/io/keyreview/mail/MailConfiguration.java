@@ -48,7 +48,7 @@ class MailConfiguration {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
 			Cycle cycle = Cycle.of(chunkContext.getStepContext().getStepExecution().getJobParameters());
 			List<OutboxMessage> digests = composer.compose(cycle, worklist.of(cycle));
-			int added = outbox.addNew(digests, LocalDate.now(clock));
+			int added = outbox.addNew(cycle.name(), digests, LocalDate.now(clock));
 			contribution.incrementWriteCount(added);
 			logger.info("composeDigests: {} digest(s) for {} in the outbox", digests.size(), cycle.name());
 			return RepeatStatus.FINISHED;

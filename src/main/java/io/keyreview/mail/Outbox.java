@@ -27,10 +27,12 @@ public class Outbox {
 	}
 
 	/**
-	 * Adds the messages the outbox does not hold yet, and returns how many were added.
+	 * Adds the messages of one cycle the outbox does not hold yet, and returns how many
+	 * were added.
 	 */
-	int addNew(List<OutboxMessage> messages, LocalDate createdOn) {
-		Set<String> known = new HashSet<>(this.jdbc.queryForList("SELECT message_id FROM mail_outbox", String.class));
+	int addNew(String cycle, List<OutboxMessage> messages, LocalDate createdOn) {
+		Set<String> known = new HashSet<>(
+				this.jdbc.queryForList("SELECT message_id FROM mail_outbox WHERE cycle = ?", String.class, cycle));
 		List<Object[]> rows = messages.stream()
 			.filter((message) -> !known.contains(message.messageId()))
 			.map((message) -> new Object[] { message.messageId(), message.cycle(), message.recipient(), message.cc(),
@@ -46,7 +48,7 @@ public class Outbox {
 	Optional<OutboxMessage> nextUnsent() {
 		return this.jdbc.query("""
 				SELECT message_id, cycle, recipient, cc, subject, text_body, html_body FROM mail_outbox
-				WHERE sent_at IS NULL ORDER BY created_on, message_id""", (rs) -> {
+				WHERE sent_at IS NULL ORDER BY created_on, message_id LIMIT 1""", (rs) -> {
 			if (!rs.next()) {
 				return Optional.<OutboxMessage>empty();
 			}

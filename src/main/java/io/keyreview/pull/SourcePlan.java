@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 
@@ -74,24 +75,26 @@ final class SourcePlan {
 
 	/**
 	 * Listings found in the pages of another: OpenAI's keys and service accounts per
-	 * project.
+	 * project. The pages are read only for such a parent.
 	 */
-	static List<Endpoint> children(SourceSettings source, Endpoint parent, List<JsonNode> pages) {
+	static List<Endpoint> children(SourceSettings source, Endpoint parent, Supplier<List<JsonNode>> pages) {
 		if (source.type() != SourceType.OPENAI || !parent.name().equals("projects")) {
 			return List.of();
 		}
 		String base = baseOf(source);
 		List<Endpoint> children = new ArrayList<>();
-		for (JsonNode page : pages) {
+		for (JsonNode page : pages.get()) {
 			for (JsonNode project : page.path("data")) {
 				String id = project.path("id").asString("");
 				if (id.isEmpty() || "archived".equals(project.path("status").asString(""))) {
 					continue;
 				}
-				children.add(endpoint(
-						"api_keys-" + id, base + "/organization/projects/" + encode(id)
-								+ "/api_keys?owner_project_access=any&limit=" + source.pageSize(),
+				String projectUrl = base + "/organization/projects/" + encode(id);
+				children.add(endpoint("api_keys-" + id,
+						projectUrl + "/api_keys?owner_project_access=any&limit=" + source.pageSize(),
 						Paging.cursor("after")));
+				children.add(endpoint("service_accounts-" + id,
+						projectUrl + "/service_accounts?limit=" + source.pageSize(), Paging.cursor("after")));
 			}
 		}
 		return children;

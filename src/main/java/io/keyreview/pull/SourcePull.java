@@ -59,7 +59,7 @@ class SourcePull {
 			if (!store.complete()) {
 				fetched += fetch(client, endpoint, store);
 			}
-			endpoints.addAll(SourcePlan.children(this.source, endpoint, parse(store.pages())));
+			endpoints.addAll(SourcePlan.children(this.source, endpoint, () -> parse(store.pages())));
 		}
 		return fetched;
 	}

@@ -11,8 +11,10 @@ public class KeyReviewer {
 			new NoOwnerRule(), new EnvironmentBoundaryRule(), new OutsidePolicyRule(), new StaleRule(),
 			new BroadScopeRule(), new RotationOverdueRule(), new BudgetRule(), new ExceptionRule());
 
+	private static final List<String> RULE_IDS = RULES.stream().map(Rule::id).toList();
+
 	static final Comparator<Finding> RULE_ORDER = Comparator
-		.comparingInt((finding) -> RULES.stream().map(Rule::id).toList().indexOf(finding.ruleId()));
+		.comparingInt((finding) -> RULE_IDS.indexOf(finding.ruleId()));
 
 	public Review review(ReviewedKey key, ReviewContext context) {
 		if (key.retired()) {

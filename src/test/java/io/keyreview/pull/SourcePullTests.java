@@ -183,9 +183,10 @@ class SourcePullTests {
 			.contains("/v1/organization/projects?include_archived=true&limit=100",
 					"/v1/organization/projects?include_archived=true&limit=100&after=proj_1",
 					"/v1/organization/projects/proj_1/api_keys?owner_project_access=any&limit=100",
+					"/v1/organization/projects/proj_1/service_accounts?limit=100",
 					"/v1/organization/usage/completions?start_time=1794614400&end_time=1795219200&bucket_width=1d"
 							+ "&group_by%5B%5D=api_key_id&group_by%5B%5D=model&group_by%5B%5D=project_id&limit=31")
-			.noneMatch((target) -> target.contains("proj_2/api_keys"));
+			.noneMatch((target) -> target.contains("proj_2/"));
 		assertThat(this.landing.resolve("projects/page-0002.json")).exists();
 		assertThat(this.landing.resolve("api_keys-proj_1/.complete")).exists();
 	}
