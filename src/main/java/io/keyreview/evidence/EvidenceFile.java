@@ -2,15 +2,14 @@ package io.keyreview.evidence;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.keyreview.support.AtomicFile;
 import io.keyreview.support.CsvExport;
 import io.keyreview.support.KeyreviewProperties;
 import io.keyreview.support.SecretRedactor;
@@ -103,11 +102,8 @@ public class EvidenceFile {
 
 	private Path store(String keyId, String content) {
 		try {
-			Files.createDirectories(this.folder);
 			Path file = this.folder.resolve(keyId.replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
-			Path partial = file.resolveSibling(file.getFileName() + ".partial");
-			Files.writeString(partial, content);
-			Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			AtomicFile.writeString(file, content);
 			return file;
 		}
 		catch (IOException ex) {

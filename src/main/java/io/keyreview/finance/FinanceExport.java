@@ -3,14 +3,13 @@ package io.keyreview.finance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import io.keyreview.support.AtomicFile;
 import io.keyreview.support.CsvExport;
 import io.keyreview.support.Money;
 import io.keyreview.worklist.Cycle;
@@ -98,9 +97,7 @@ class FinanceExport {
 			String hex = HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
 			Path checksum = file.resolveSibling(file.getFileName() + ".sha256");
-			Path partial = checksum.resolveSibling(checksum.getFileName() + ".partial");
-			Files.writeString(partial, hex + "  " + file.getFileName() + "\n", StandardCharsets.UTF_8);
-			Files.move(partial, checksum, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			AtomicFile.writeString(checksum, hex + "  " + file.getFileName() + "\n");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the checksum of " + file, ex);

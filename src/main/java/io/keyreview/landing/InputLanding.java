@@ -1,6 +1,5 @@
 package io.keyreview.landing;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -8,12 +7,12 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.keyreview.support.AtomicFile;
 import io.keyreview.support.InputFileException;
 import io.keyreview.support.InputSource;
 import io.keyreview.support.LandingArea;
@@ -145,27 +144,26 @@ class InputLanding {
 	 * redacted.
 	 */
 	private static LandedFile copyRedacted(Path from, Path to) throws IOException {
-		Path partial = to.resolveSibling(to.getFileName() + ".partial");
 		LandedFile landed = new LandedFile(from.getFileName().toString());
-		try (Reader in = Files.newBufferedReader(from, StandardCharsets.UTF_8);
-				Writer out = new BufferedWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8), 1 << 16)) {
-			char[] buffer = new char[1 << 16];
-			StringBuilder pending = new StringBuilder();
-			int read;
-			while ((read = in.read(buffer)) != -1) {
-				pending.append(buffer, 0, read);
-				int end = pending.lastIndexOf("\n") + 1;
-				if (end > 0) {
-					landed.write(pending.substring(0, end), out);
-					pending.delete(0, end);
+		try (Reader in = Files.newBufferedReader(from, StandardCharsets.UTF_8)) {
+			AtomicFile.writeText(to, (out) -> {
+				char[] buffer = new char[1 << 16];
+				StringBuilder pending = new StringBuilder();
+				int read;
+				while ((read = in.read(buffer)) != -1) {
+					pending.append(buffer, 0, read);
+					int end = pending.lastIndexOf("\n") + 1;
+					if (end > 0) {
+						landed.write(pending.substring(0, end), out);
+						pending.delete(0, end);
+					}
 				}
-			}
-			landed.write(pending.toString(), out);
+				landed.write(pending.toString(), out);
+			});
 		}
 		catch (MalformedInputException ex) {
 			throw new InputFileException(from + " is not UTF-8 text", ex);
 		}
-		Files.move(partial, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		return landed;
 	}
 

@@ -1,12 +1,13 @@
 package io.keyreview.mail;
 
-import java.io.OutputStream;
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
+import io.keyreview.support.AtomicFile;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 
 /**
  * Writes each message to {@code <out>/mail/<cycle>/<recipient>.eml}, whole or not at all:
@@ -25,14 +26,17 @@ class FileTransport implements MailTransport {
 	@Override
 	public void send(OutboxMessage message, String from) throws Exception {
 		Path cycle = this.folder.resolve(message.cycle());
-		Files.createDirectories(cycle);
 		String name = message.recipient() + ((message.cc() != null) ? "+cc-" + message.cc() : "");
 		Path file = cycle.resolve(name.replaceAll("[^A-Za-z0-9@._+-]", "_") + ".eml");
-		Path partial = file.resolveSibling(file.getFileName() + ".partial");
-		try (OutputStream out = Files.newOutputStream(partial)) {
-			MailTransport.mimeMessage(this.session, message, from).writeTo(out);
-		}
-		Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		MimeMessage mime = MailTransport.mimeMessage(this.session, message, from);
+		AtomicFile.write(file, (out) -> {
+			try {
+				mime.writeTo(out);
+			}
+			catch (MessagingException ex) {
+				throw new IOException("Cannot write " + file, ex);
+			}
+		});
 	}
 
 	@Override

@@ -6,11 +6,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.keyreview.support.AtomicFile;
 import io.keyreview.support.SecretRedactor;
 import org.jspecify.annotations.Nullable;
 
@@ -59,10 +59,7 @@ class PageStore {
 		try {
 			Files.createDirectories(this.folder);
 			String name = "page-%04d.json".formatted(size() + 1);
-			Path partial = this.folder.resolve(name + ".partial");
-			Files.writeString(partial, SecretRedactor.redact(page.body()), StandardCharsets.UTF_8);
-			Files.move(partial, this.folder.resolve(name), StandardCopyOption.REPLACE_EXISTING,
-					StandardCopyOption.ATOMIC_MOVE);
+			AtomicFile.writeString(this.folder.resolve(name), SecretRedactor.redact(page.body()));
 			Files.writeString(this.folder.resolve(INDEX),
 					name + "\t" + page.uri() + "\t" + ((next != null) ? next : "") + "\n", StandardCharsets.UTF_8,
 					StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -2,12 +2,8 @@ package io.keyreview.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Clob;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -37,18 +33,16 @@ public final class CsvExport {
 
 	public static long write(Path file, String[] header, Consumer<Rows> rows) {
 		try {
-			Files.createDirectories(file.toAbsolutePath().getParent());
-			Path partial = file.resolveSibling(file.getFileName() + ".partial");
-			long count;
-			try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
-					ICSVWriter csv = new CSVWriter(out, ',', '"', '"', "\n")) {
+			long[] count = new long[1];
+			AtomicFile.writeText(file, (out) -> {
+				ICSVWriter csv = new CSVWriter(out, ',', '"', '"', "\n");
 				csv.writeNext(header, false);
 				Rows sink = new Rows(csv);
 				rows.accept(sink);
-				count = sink.count;
-			}
-			Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			return count;
+				csv.flush();
+				count[0] = sink.count;
+			});
+			return count[0];
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write " + file, ex);
