@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
@@ -63,7 +64,7 @@ public class MailDelivery {
 			return Outcome.SENT;
 		}
 		catch (RetryException ex) {
-			String reason = sentence(ex.getCause());
+			String reason = sentence(ex);
 			this.outbox.recordFailure(message.messageId(), this.settings.retries() + 1, reason);
 			logger.warn("Mail to {} could not be delivered through {} after {} attempt(s): {}", message.recipient(),
 					this.transport, this.settings.retries() + 1, reason);
@@ -72,10 +73,7 @@ public class MailDelivery {
 	}
 
 	private static String sentence(Throwable failure) {
-		Throwable cause = failure;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
 		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
 	}
 

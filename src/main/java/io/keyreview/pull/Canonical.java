@@ -2,18 +2,16 @@ package io.keyreview.pull;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
+import io.keyreview.support.AtomicFile;
 import io.keyreview.support.CanonicalColumns;
 import io.keyreview.support.InputSource;
 
@@ -47,10 +45,10 @@ final class Canonical {
 	}
 
 	/**
-	 * Writes {@code <folder>/<kind>/<name>.csv} for every kind that has rows, each whole
+	 * Writes {@code <name>.csv} into the folder of every kind that has rows, each whole
 	 * or not at all.
 	 */
-	void write(Path folder, String name) {
+	void write(Function<InputSource, Path> folderOf, String name) {
 		this.rows.forEach((kind, kindRows) -> {
 			List<String> columns = switch (kind) {
 				case KEYS -> CanonicalColumns.KEYS;
@@ -58,20 +56,18 @@ final class Canonical {
 				case PEOPLE -> CanonicalColumns.PEOPLE;
 				default -> throw new IllegalArgumentException("No canonical file for " + kind);
 			};
-			Path file = folder.resolve(kind.sourceName()).resolve(name + ".csv");
+			Path file = folderOf.apply(kind).resolve(name + ".csv");
 			try {
-				Files.createDirectories(file.getParent());
-				Path partial = file.resolveSibling(file.getFileName() + ".partial");
-				try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
-						ICSVWriter csv = new CSVWriter(out, ',', '"', '"', "\n")) {
+				AtomicFile.writeText(file, (out) -> {
+					ICSVWriter csv = new CSVWriter(out, ',', '"', '"', "\n");
 					csv.writeNext(columns.toArray(String[]::new), false);
 					for (Map<String, String> row : kindRows) {
 						csv.writeNext(
 								columns.stream().map((column) -> row.getOrDefault(column, "")).toArray(String[]::new),
 								false);
 					}
-				}
-				Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+					csv.flush();
+				});
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot write " + file, ex);

@@ -71,7 +71,7 @@ class PullConfiguration {
 			for (SourceSettings source : settings.sources()) {
 				Canonical canonical = VendorMapper.of(source.type())
 					.map(source.name(), new PulledPages(landingArea.pulledFolder(runDate, source.name())), runDate);
-				canonical.write(landingArea.mappedFolder(runDate, InputSource.KEYS).getParent(), source.name());
+				canonical.write((kind) -> landingArea.mappedFolder(runDate, kind), source.name());
 				providerCosts.replace(source.name(), canonical.costs());
 				int rows = canonical.rows(InputSource.KEYS).size() + canonical.rows(InputSource.USAGE).size()
 						+ canonical.rows(InputSource.PEOPLE).size();

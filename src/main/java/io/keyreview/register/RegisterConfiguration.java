@@ -69,16 +69,9 @@ class RegisterConfiguration {
 	}
 
 	@Bean
-	Step reconcileRegister(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			KeyreviewProperties properties, LoadSteps loadSteps, JdbcPagingItemReader<String> registerKeysReader,
+	Step reconcileRegister(LoadSteps loadSteps, JdbcPagingItemReader<String> registerKeysReader,
 			ReconcileProcessor reconcileProcessor, RegisterWriter registerWriter) {
-		return new StepBuilder(jobRepository).<String, Reconciled>chunk(properties.chunkSize())
-			.transactionManager(transactionManager)
-			.reader(registerKeysReader)
-			.processor(reconcileProcessor)
-			.writer(registerWriter)
-			.listener(loadSteps.progress((execution) -> 0, false))
-			.build();
+		return loadSteps.chunked(registerKeysReader, reconcileProcessor, registerWriter);
 	}
 
 	@Bean

@@ -51,10 +51,7 @@ class BroadScopeRule implements Rule {
 					.filter((scope) -> !allowedScopes.contains(scope))
 					.toList(),
 				" not allowed by a policy");
-		if (excess.isEmpty()) {
-			return Optional.empty();
-		}
-		return fails(Decision.NARROW, String.join("; ", excess));
+		return failsIfAny(Decision.NARROW, excess);
 	}
 
 	private static void addIfAny(List<String> excess, String what, List<String> values, String why) {

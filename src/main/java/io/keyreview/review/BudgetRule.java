@@ -27,10 +27,7 @@ class BudgetRule implements Rule {
 		if (key.spendMonthUsd().signum() > 0 && (key.policy() == null || key.policy().financeOwner() == null)) {
 			problems.add(spent + " with no finance owner named");
 		}
-		if (problems.isEmpty()) {
-			return Optional.empty();
-		}
-		return fails(Decision.ESCALATE, String.join("; ", problems));
+		return failsIfAny(Decision.ESCALATE, problems);
 	}
 
 }

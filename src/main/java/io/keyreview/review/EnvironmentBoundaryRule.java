@@ -32,10 +32,7 @@ class EnvironmentBoundaryRule implements Rule {
 				&& !policy.environment().equals(key.environment())) {
 			crossings.add("the inventory says " + key.environment() + ", the policy says " + policy.environment());
 		}
-		if (crossings.isEmpty()) {
-			return Optional.empty();
-		}
-		return fails(Decision.NARROW, String.join("; ", crossings));
+		return failsIfAny(Decision.NARROW, crossings);
 	}
 
 }

@@ -45,10 +45,7 @@ class NoOwnerRule implements Rule {
 				&& PERSON_OWNER_TYPES.contains(key.ownerType())) {
 			gaps.add("inventory owner " + listed.name() + " is not a person in HR");
 		}
-		if (gaps.isEmpty()) {
-			return Optional.empty();
-		}
-		return fails(Decision.ESCALATE, String.join("; ", gaps));
+		return failsIfAny(Decision.ESCALATE, gaps);
 	}
 
 }

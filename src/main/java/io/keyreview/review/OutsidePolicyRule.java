@@ -31,10 +31,7 @@ class OutsidePolicyRule implements Rule {
 			addIfAny(violations, "used model(s) outside " + allowedFrom(key) + ": ", key.modelsSeen90d(),
 					(model) -> !allowedModels.contains(model));
 		}
-		if (violations.isEmpty()) {
-			return Optional.empty();
-		}
-		return fails(Decision.NARROW, String.join("; ", violations));
+		return failsIfAny(Decision.NARROW, violations);
 	}
 
 	private static List<String> allowedModels(ReviewedKey key, ReviewContext context) {

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 public record Review(String keyId, @Nullable Decision decision, List<Finding> findings) {
 
 	public String ruleIds() {
-		return String.join(";", this.findings.stream().map(Finding::ruleId).toList());
+		return Finding.ruleIds(this.findings);
 	}
 
 }

@@ -63,16 +63,9 @@ class ReviewConfiguration {
 	}
 
 	@Bean
-	Step evaluateKeys(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			KeyreviewProperties properties, LoadSteps loadSteps, JdbcPagingItemReader<ReviewedKey> reviewedKeysReader,
+	Step evaluateKeys(LoadSteps loadSteps, JdbcPagingItemReader<ReviewedKey> reviewedKeysReader,
 			ReviewProcessor reviewProcessor, ReviewWriter reviewWriter) {
-		return new StepBuilder(jobRepository).<ReviewedKey, Review>chunk(properties.chunkSize())
-			.transactionManager(transactionManager)
-			.reader(reviewedKeysReader)
-			.processor(reviewProcessor)
-			.writer(reviewWriter)
-			.listener(loadSteps.progress((execution) -> 0, false))
-			.build();
+		return loadSteps.chunked(reviewedKeysReader, reviewProcessor, reviewWriter);
 	}
 
 	@Bean

@@ -19,7 +19,7 @@ public record ReviewItem(String keyId, @Nullable String alias, @Nullable String 
 		List<Finding> findings, List<Addressee> recipients, Map<String, String> details, LocalDate dueDate) {
 
 	public String ruleIds() {
-		return String.join(";", this.findings.stream().map(Finding::ruleId).toList());
+		return Finding.ruleIds(this.findings);
 	}
 
 }

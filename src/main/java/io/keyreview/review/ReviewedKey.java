@@ -55,9 +55,8 @@ public record ReviewedKey(String keyId, @Nullable String alias, @Nullable String
 	public record Approval(@Nullable String businessOwner, @Nullable String technicalOwner,
 			@Nullable String securityOwner, @Nullable String financeOwner, @Nullable String environment,
 			List<String> routesAllowed, List<String> routesDenied, List<String> modelGroups, List<String> scopesAllowed,
-			List<String> scopesDenied, @Nullable String rotationCadence, @Nullable Boolean exceptionsAllowed,
-			@Nullable String exceptionReason, @Nullable String exceptionApprover,
-			@Nullable LocalDate exceptionExpires) {
+			List<String> scopesDenied, @Nullable String rotationCadence, @Nullable String exceptionReason,
+			@Nullable String exceptionApprover, @Nullable LocalDate exceptionExpires) {
 
 	}
 

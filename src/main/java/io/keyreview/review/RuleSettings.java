@@ -23,10 +23,6 @@ public record RuleSettings(@DefaultValue("90d") Duration staleAfter, @DefaultVal
 		@DefaultValue("90d") Duration rotationCadence, @DefaultValue( {
 				"admin_api", "key_management", "route_management", "admin" }) List<String> privilegedScopes){
 
-	public static final RuleSettings DEFAULTS = new RuleSettings(Duration.ofDays(90), Duration.ofDays(30),
-			Duration.ofDays(30), Duration.ofDays(90), Duration.ofDays(90),
-			List.of("admin_api", "key_management", "route_management", "admin"));
-
 	static LocalDate before(LocalDate day, Duration period) {
 		return day.minusDays(period.toDays());
 	}

@@ -29,10 +29,7 @@ class VendorExitRule implements Rule {
 			addIfExited(exits, context.person(policy.businessOwner()), false, context);
 			addIfExited(exits, context.person(policy.technicalOwner()), false, context);
 		}
-		if (exits.isEmpty()) {
-			return Optional.empty();
-		}
-		return fails(Decision.DISABLE, String.join("; ", exits));
+		return failsIfAny(Decision.DISABLE, exits);
 	}
 
 	private static void addIfExited(List<String> exits, @Nullable Person person, boolean vendorKey,

@@ -64,6 +64,21 @@ public class LoadSteps {
 	}
 
 	/**
+	 * A chunk step over items that are already valid (register keys, say): one chunk per
+	 * transaction, progress logged, any failure fails the step.
+	 */
+	public <I, T> Step chunked(ItemReader<? extends I> reader, ItemProcessor<? super I, ? extends T> processor,
+			ItemWriter<? super T> writer) {
+		return new StepBuilder(this.jobRepository).<I, T>chunk(this.properties.chunkSize())
+			.transactionManager(this.transactionManager)
+			.reader(reader)
+			.processor(processor)
+			.writer(writer)
+			.listener(progress((execution) -> 0, false))
+			.build();
+	}
+
+	/**
 	 * A reader over every landed CSV file of a source, in name order, restartable within
 	 * a file.
 	 */
@@ -83,7 +98,7 @@ public class LoadSteps {
 		return reader;
 	}
 
-	public StepProgress progress(ToLongFunction<StepExecution> expectedItems, boolean load) {
+	private StepProgress progress(ToLongFunction<StepExecution> expectedItems, boolean load) {
 		return new StepProgress(this.clock, this.properties.progressInterval(), expectedItems, load);
 	}
 

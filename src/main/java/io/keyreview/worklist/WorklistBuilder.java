@@ -100,7 +100,7 @@ class WorklistBuilder {
 			this.named.query("""
 					SELECT r.key_id, COALESCE(r.business_owner, r.owner) AS owner, r.last_used_at,
 					  COALESCE(SUM(u.requests), 0) AS requests, COALESCE(SUM(u.failed_requests), 0) AS failed_requests,
-					  COALESCE(SUM(u.cost_usd), 0) AS spend_usd, r.monthly_budget_usd
+					  COALESCE(SUM(u.cost_usd), 0) AS spend_usd, r.monthly_budget_usd, '' AS new_routes
 					FROM key_register r
 					LEFT JOIN usage_daily u ON u.key_id = r.key_id AND u.usage_day BETWEEN :first AND :last
 					GROUP BY r.key_id, r.business_owner, r.owner, r.last_used_at, r.monthly_budget_usd""", period,
@@ -135,7 +135,7 @@ class WorklistBuilder {
 	private static Map<String, String> row(ResultSet rs, List<String> columns) throws SQLException {
 		Map<String, String> row = new LinkedHashMap<>();
 		for (String column : columns) {
-			String value = (column.equals("new_routes")) ? "" : CsvExport.text(rs.getObject(column));
+			String value = CsvExport.text(rs.getObject(column));
 			row.put(column, (value != null) ? value : "");
 		}
 		return row;

@@ -190,7 +190,8 @@ class VendorMapperTests {
 	void writesTheCanonicalCsvTheLoadStepsRead() throws IOException {
 		land("keys", sample("openrouter-keys.json"));
 
-		new OpenRouterMapper().map("openrouter", new PulledPages(this.pulled), NIGHT).write(this.pulled, "openrouter");
+		new OpenRouterMapper().map("openrouter", new PulledPages(this.pulled), NIGHT)
+			.write((kind) -> this.pulled.resolve(kind.sourceName()), "openrouter");
 
 		assertThat(Files.readAllLines(this.pulled.resolve("keys/openrouter.csv"))).containsExactly(
 				String.join(",", io.keyreview.support.CanonicalColumns.KEYS),

@@ -11,6 +11,9 @@ import io.keyreview.policy.Directory;
 import io.keyreview.review.ReviewedKey.Approval;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
 /**
  * A healthy production key and the world around it on {@link #RUN_DATE}; each test
  * changes the one thing its rule looks at.
@@ -18,6 +21,13 @@ import org.jspecify.annotations.Nullable;
 final class Keys {
 
 	static final LocalDate RUN_DATE = LocalDate.parse("2026-11-21");
+
+	/**
+	 * The thresholds as bound with no settings given: the defaults of
+	 * {@link RuleSettings}.
+	 */
+	static final RuleSettings DEFAULTS = new Binder(new MapConfigurationPropertySource(Map.of()))
+		.bindOrCreate("keyreview.rules", RuleSettings.class);
 
 	static final Directory DIRECTORY = new Directory(
 			Map.of("team_a", new Directory.Group("team-a@example.com", "ann@example.com"), "shared",
@@ -98,9 +108,8 @@ final class Keys {
 	ReviewedKey build() {
 		Approval policy = this.withPolicy ? new Approval(this.businessOwner, this.technicalOwner, "appsec",
 				this.financeOwner, this.policyEnvironment, this.routes, this.routesDenied, this.modelGroups,
-				this.scopesAllowed, this.scopesDenied, this.rotationCadence, this.exceptionReason != null,
-				this.exceptionReason, (this.exceptionReason != null) ? "ann@example.com" : null, this.exceptionExpires)
-				: null;
+				this.scopesAllowed, this.scopesDenied, this.rotationCadence, this.exceptionReason,
+				(this.exceptionReason != null) ? "ann@example.com" : null, this.exceptionExpires) : null;
 		return new ReviewedKey("key-1", "alias-1", this.environment, this.status, this.owner, this.ownerType,
 				this.createdBy, this.createdAt, this.lastUsedAt, this.lastRotatedAt, this.expiresAt, this.routes,
 				this.models, this.scopes, this.routesSeen, this.modelsSeen, this.spendMonth, this.budget,
@@ -108,7 +117,7 @@ final class Keys {
 	}
 
 	ReviewContext context() {
-		return context(RuleSettings.DEFAULTS);
+		return context(DEFAULTS);
 	}
 
 	ReviewContext context(RuleSettings settings) {

@@ -1,6 +1,7 @@
 package io.keyreview.review;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -391,9 +392,9 @@ class ReviewRulesTests {
 			.containsExactly("last used 2026-10-01 (51 days ago; stale after 30)",
 					"privileged scope(s) billing not allowed by a policy",
 					"last rotated 2026-10-01 (51 days ago; cadence 14 days)");
-		assertThat(new Binder(new MapConfigurationPropertySource(Map.of("x", "y"))).bindOrCreate("keyreview.rules",
-				RuleSettings.class))
-			.isEqualTo(RuleSettings.DEFAULTS);
+		assertThat(Keys.DEFAULTS).isEqualTo(
+				new RuleSettings(Duration.ofDays(90), Duration.ofDays(30), Duration.ofDays(30), Duration.ofDays(90),
+						Duration.ofDays(90), List.of("admin_api", "key_management", "route_management", "admin")));
 	}
 
 	private Optional<Finding> check(Rule rule) {
