@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import io.keyreview.support.AtomicFile;
 import io.keyreview.support.CsvExport;
 import io.keyreview.support.Money;
+import io.keyreview.usage.UnattributedUsage;
+import io.keyreview.usage.UsageSummaries;
 import io.keyreview.worklist.Cycle;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -33,8 +35,11 @@ class FinanceExport {
 
 	private final NamedParameterJdbcTemplate named;
 
-	FinanceExport(NamedParameterJdbcTemplate named) {
+	private final UsageSummaries usage;
+
+	FinanceExport(NamedParameterJdbcTemplate named, UsageSummaries usage) {
 		this.named = named;
+		this.usage = usage;
 	}
 
 	long write(Cycle month, Path file) {
@@ -59,14 +64,10 @@ class FinanceExport {
 						(provider != null) ? cents(spend.subtract(provider)) : null,
 						(budget != null) ? (spend.compareTo(budget) > 0 ? "yes" : "no") : null);
 			});
-			this.named.query("""
-					SELECT u.source, u.key_id, SUM(u.cost_usd) AS spend FROM usage_daily u
-					WHERE u.usage_day BETWEEN :first AND :last
-					  AND NOT EXISTS (SELECT 1 FROM key_register r WHERE r.key_id = u.key_id)
-					GROUP BY u.source, u.key_id ORDER BY u.key_id""", period, (rs) -> {
-				csv.add(month.name(), "unattributed", rs.getString("key_id"), null, rs.getString("source"), null, null,
-						null, cents(rs.getBigDecimal("spend")), null, null, null);
-			});
+			for (UnattributedUsage usage : this.usage.unattributedBetween(month.firstDay(), month.lastDay())) {
+				csv.add(month.name(), "unattributed", usage.keyId(), null, usage.source(), null, null, null,
+						cents(usage.costUsd()), null, null, null);
+			}
 			this.named.query("""
 					SELECT source, project, SUM(amount_usd) AS spend FROM provider_cost
 					WHERE key_id = '' AND cost_day BETWEEN :first AND :last

@@ -48,6 +48,24 @@ public class UsageSummaries {
 				day30, day30, day90, day90, monthStart, day90, keyId, runDate);
 	}
 
+	/**
+	 * Usage between two days (both included) under key ids the register does not hold, by
+	 * source and key id.
+	 */
+	public List<UnattributedUsage> unattributedBetween(LocalDate first, LocalDate last) {
+		return this.jdbc.query("""
+				SELECT u.source, u.key_id, MIN(u.usage_day) AS first_day, MAX(u.usage_day) AS last_day,
+				  SUM(u.requests) AS requests, SUM(u.cost_usd) AS cost_usd
+				FROM usage_daily u
+				WHERE u.usage_day BETWEEN ? AND ?
+				  AND NOT EXISTS (SELECT 1 FROM key_register r WHERE r.key_id = u.key_id)
+				GROUP BY u.source, u.key_id ORDER BY u.key_id""",
+				(rs, row) -> new UnattributedUsage(rs.getString("source"), rs.getString("key_id"),
+						rs.getObject("first_day", LocalDate.class), rs.getObject("last_day", LocalDate.class),
+						rs.getLong("requests"), rs.getBigDecimal("cost_usd")),
+				first, last);
+	}
+
 	private static void addIfPresent(TreeSet<String> values, String value) {
 		if (!value.isEmpty()) {
 			values.add(value);

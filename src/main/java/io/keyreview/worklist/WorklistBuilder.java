@@ -20,6 +20,7 @@ import io.keyreview.review.ReviewRegister;
 import io.keyreview.review.ReviewedKey;
 import io.keyreview.support.CsvExport;
 import io.keyreview.support.Money;
+import io.keyreview.usage.UsageSummaries;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -40,10 +41,14 @@ class WorklistBuilder {
 
 	private final ReviewSettings settings;
 
-	WorklistBuilder(ReviewRegister register, NamedParameterJdbcTemplate named, ReviewSettings settings) {
+	private final UsageSummaries usage;
+
+	WorklistBuilder(ReviewRegister register, NamedParameterJdbcTemplate named, ReviewSettings settings,
+			UsageSummaries usage) {
 		this.register = register;
 		this.named = named;
 		this.settings = settings;
+		this.usage = usage;
 	}
 
 	List<ReviewItem> build(Cycle cycle, LocalDate today) {
@@ -145,28 +150,18 @@ class WorklistBuilder {
 		List<Addressee> securityAndFinance = List.of(
 				new Addressee(this.settings.security(), null, List.of("security: unattributable usage")),
 				new Addressee(this.settings.finance(), null, List.of("finance: unattributable spend")));
-		return this.named.query("""
-				SELECT u.source, u.key_id, MIN(u.usage_day) AS first_day, MAX(u.usage_day) AS last_day,
-				  SUM(u.requests) AS requests, SUM(u.cost_usd) AS cost_usd, MAX(u.last_used_at) AS last_used_at
-				FROM usage_daily u
-				WHERE u.usage_day BETWEEN :first AND :last
-				  AND NOT EXISTS (SELECT 1 FROM key_register r WHERE r.key_id = u.key_id)
-				GROUP BY u.source, u.key_id ORDER BY u.key_id""",
-				new MapSqlParameterSource("first", cycle.firstDay()).addValue("last", cycle.lastDay()), (rs, row) -> {
-					BigDecimal cost = rs.getBigDecimal("cost_usd");
-					Finding finding = new Finding("unattributable", Decision.ESCALATE,
-							rs.getLong("requests") + " request(s) costing " + Money.usd(cost) + " from "
-									+ rs.getObject("first_day", LocalDate.class) + " to "
-									+ rs.getObject("last_day", LocalDate.class) + " under key id "
-									+ rs.getString("key_id") + ", which no " + rs.getString("source")
-									+ " inventory lists");
-					Map<String, String> details = new LinkedHashMap<>();
-					cycle.kind().detailColumns().forEach((column) -> details.put(column, ""));
-					details.put("requests", Long.toString(rs.getLong("requests")));
-					details.put("spend_usd", CsvExport.text(cost));
-					return new ReviewItem(rs.getString("key_id"), null, null, rs.getObject("last_day", LocalDate.class),
-							cost, null, Decision.ESCALATE, List.of(finding), securityAndFinance, details, due);
-				});
+		return this.usage.unattributedBetween(cycle.firstDay(), cycle.lastDay()).stream().map((usage) -> {
+			Finding finding = new Finding("unattributable", Decision.ESCALATE,
+					usage.requests() + " request(s) costing " + Money.usd(usage.costUsd()) + " from " + usage.firstDay()
+							+ " to " + usage.lastDay() + " under key id " + usage.keyId() + ", which no "
+							+ usage.source() + " inventory lists");
+			Map<String, String> details = new LinkedHashMap<>();
+			cycle.kind().detailColumns().forEach((column) -> details.put(column, ""));
+			details.put("requests", Long.toString(usage.requests()));
+			details.put("spend_usd", CsvExport.text(usage.costUsd()));
+			return new ReviewItem(usage.keyId(), null, null, usage.lastDay(), usage.costUsd(), null, Decision.ESCALATE,
+					List.of(finding), securityAndFinance, details, due);
+		}).toList();
 	}
 
 }
