@@ -13,12 +13,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
-import io.keyreview.KeyreviewApplication;
+import io.keyreview.support.ForkedKeyreview;
 import io.keyreview.support.MySqlTestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -90,31 +92,18 @@ class CrashRecoveryTests {
 				datasource.get("spring.datasource.username"), datasource.get("spring.datasource.password")));
 	}
 
-	@Test
-	void aRunKilledWhileLoadingIsRecoveredAndResumedByTheNextRun() throws Exception {
+	@ParameterizedTest(name = "killed in {0} after {1} committed chunk(s)")
+	@CsvSource({ "loadUsage, 5", "reconcileRegister, 2" })
+	void aRunKilledInTheMiddleOfAStepIsRecoveredAndResumedByTheNextRun(String step, int commits) throws Exception {
 		expectUninterruptedResult();
-		Process nightly = nightly("killed-loading");
-		await(() -> committed("loadUsage") >= 5, nightly);
+		Process nightly = nightly("killed-in-" + step);
+		await(() -> committed(step) >= commits, nightly);
 		nightly.destroyForcibly().waitFor();
 		assertThat(jobStatus()).isEqualTo("STARTED");
 
-		Process rerun = nightly("rerun-loading");
+		assertThat(exitCode(nightly("rerun-after-" + step))).isZero();
 
-		assertThat(exitCode(rerun)).isZero();
-		assertThat(log("rerun-loading")).contains("was left STARTED by a run that is gone; marking it failed");
-		assertSameAsUninterrupted();
-	}
-
-	@Test
-	void aRunKilledWhileReconcilingIsRecoveredAndResumedByTheNextRun() throws Exception {
-		expectUninterruptedResult();
-		Process nightly = nightly("killed-reconciling");
-		await(() -> committed("reconcileRegister") >= 2, nightly);
-		nightly.destroyForcibly().waitFor();
-		assertThat(jobStatus()).isEqualTo("STARTED");
-
-		assertThat(exitCode(nightly("rerun-reconciling"))).isZero();
-
+		assertThat(log("rerun-after-" + step)).contains("was left STARTED by a run that is gone; marking it failed");
 		assertSameAsUninterrupted();
 	}
 
@@ -209,17 +198,11 @@ class CrashRecoveryTests {
 	}
 
 	private Process start(String name, String... arguments) throws IOException {
-		Files.createDirectories(WORK);
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
-						System.getProperty("java.class.path"), KeyreviewApplication.class.getName()));
-		command.addAll(List.of(arguments));
+		List<String> command = new ArrayList<>(List.of(arguments));
 		command.addAll(List.of("--keyreview.inputs=" + INPUTS, "--keyreview.out=" + OUT, "--keyreview.chunk-size=50",
 				"--keyreview.progress-interval=0s"));
 		MySqlTestDatabase.datasource().forEach((key, value) -> command.add("--" + key + "=" + value));
-		return new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(WORK.resolve(name + ".log").toFile())
-			.start();
+		return ForkedKeyreview.start(WORK.resolve(name + ".log"), command);
 	}
 
 	private static int exitCode(Process process) throws InterruptedException {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.keyreview.KeyreviewApplication;
+import io.keyreview.support.ForkedKeyreview;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -28,16 +28,12 @@ class StructuredLogTests {
 	void logsOneJsonLinePerStepEndWithItsCountsAndNoSecret(@TempDir Path work) throws Exception {
 		FileSystemUtils.copyRecursively(Path.of("src/test/resources/nightly/secrets"), work.resolve("inputs"));
 		Path log = work.resolve("run.log");
-		Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), KeyreviewApplication.class.getName(), "nightly",
-				"--date=2026-11-21", "--keyreview.inputs=" + work.resolve("inputs"),
-				"--keyreview.out=" + work.resolve("out"),
-				"--spring.datasource.url=jdbc:h2:mem:logs;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-						+ "NON_KEYWORDS=VALUE,YEAR,MONTH,DAY",
-				"--spring.profiles.active=json-logs")
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+		Process run = ForkedKeyreview.start(log,
+				List.of("nightly", "--date=2026-11-21", "--keyreview.inputs=" + work.resolve("inputs"),
+						"--keyreview.out=" + work.resolve("out"),
+						"--spring.datasource.url=jdbc:h2:mem:logs;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
+								+ "NON_KEYWORDS=VALUE,YEAR,MONTH,DAY",
+						"--spring.profiles.active=json-logs"));
 		assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
 		assertThat(run.exitValue()).isZero();
 
