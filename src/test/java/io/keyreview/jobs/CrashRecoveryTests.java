@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 
 import io.keyreview.support.ForkedKeyreview;
 import io.keyreview.support.MySqlTestDatabase;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.util.FileSystemUtils;
@@ -37,6 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(MySqlTestDatabase.class)
 class CrashRecoveryTests {
 
+	private static final String DATABASE = "crash";
+
 	private static final Path WORK = Path.of("target/test-work/crash");
 
 	private static final Path INPUTS = WORK.resolve("inputs");
@@ -50,6 +54,8 @@ class CrashRecoveryTests {
 	private static Map<String, List<String>> uninterrupted;
 
 	private static String uninterruptedRegister;
+
+	private final List<Process> started = new ArrayList<>();
 
 	private JdbcTemplate jdbc;
 
@@ -86,8 +92,8 @@ class CrashRecoveryTests {
 	}
 
 	@BeforeEach
-	void emptyDatabase() {
-		Map<String, String> datasource = MySqlTestDatabase.datasource();
+	void connectToTheTestDatabase() {
+		Map<String, String> datasource = MySqlTestDatabase.datasource(DATABASE);
 		this.jdbc = new JdbcTemplate(new DriverManagerDataSource(datasource.get("spring.datasource.url"),
 				datasource.get("spring.datasource.username"), datasource.get("spring.datasource.password")));
 	}
@@ -163,6 +169,13 @@ class CrashRecoveryTests {
 		}
 	}
 
+	@AfterEach
+	void stopWhatATestLeftRunning() throws InterruptedException {
+		for (Process process : this.started) {
+			process.destroyForcibly().waitFor();
+		}
+	}
+
 	/**
 	 * Runs the nightly once without interruption and keeps what it left, then starts
 	 * afresh.
@@ -178,7 +191,7 @@ class CrashRecoveryTests {
 	}
 
 	private void reset() {
-		JobTestSupport.emptyDatabase(this.jdbc);
+		MySqlTestDatabase.recreate(DATABASE);
 		FileSystemUtils.deleteRecursively(OUT.toFile());
 	}
 
@@ -201,8 +214,10 @@ class CrashRecoveryTests {
 		List<String> command = new ArrayList<>(List.of(arguments));
 		command.addAll(List.of("--keyreview.inputs=" + INPUTS, "--keyreview.out=" + OUT, "--keyreview.chunk-size=50",
 				"--keyreview.progress-interval=0s"));
-		MySqlTestDatabase.datasource().forEach((key, value) -> command.add("--" + key + "=" + value));
-		return ForkedKeyreview.start(WORK.resolve(name + ".log"), command);
+		MySqlTestDatabase.datasource(DATABASE).forEach((key, value) -> command.add("--" + key + "=" + value));
+		Process process = ForkedKeyreview.start(WORK.resolve(name + ".log"), command);
+		this.started.add(process);
+		return process;
 	}
 
 	private static int exitCode(Process process) throws InterruptedException {
@@ -228,9 +243,15 @@ class CrashRecoveryTests {
 	}
 
 	private long committed(String step) {
-		List<Long> commits = this.jdbc.queryForList(
-				"SELECT COMMIT_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = ? AND STATUS = 'STARTED'", Long.class,
-				step);
+		List<Long> commits;
+		try {
+			commits = this.jdbc.queryForList(
+					"SELECT COMMIT_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = ? AND STATUS = 'STARTED'",
+					Long.class, step);
+		}
+		catch (BadSqlGrammarException ex) {
+			return 0; // the run has not created its tables yet
+		}
 		return commits.isEmpty() ? 0 : commits.get(0);
 	}
 
