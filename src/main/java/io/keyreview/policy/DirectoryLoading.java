@@ -63,7 +63,7 @@ class DirectoryLoading implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
-	private static Directory parse(YamlDocument document) {
+	static Directory parse(YamlDocument document) {
 		try {
 			return PolicyYaml.read(document, Directory.class);
 		}

@@ -29,9 +29,12 @@ final class PolicyYaml {
 
 	/** A one-line reason for a parse failure, with the line it happened on. */
 	static String reason(JacksonException ex) {
-		String message = ex.getOriginalMessage();
-		int firstLine = message.indexOf('\n');
-		return (firstLine > 0) ? message.substring(0, firstLine) : message;
+		return ex.getOriginalMessage()
+			.lines()
+			.map(String::strip)
+			.filter((line) -> !line.isEmpty())
+			.findFirst()
+			.orElse("not YAML");
 	}
 
 	static long line(JacksonException ex) {

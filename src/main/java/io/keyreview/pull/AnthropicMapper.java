@@ -93,7 +93,7 @@ class AnthropicMapper implements VendorMapper {
 						continue;
 					}
 					String workspace = orEmpty(text(result.path("workspace_id")));
-					canonical.addCost(new ProviderCost(LocalDate.parse(VendorJson.day(bucket.path("starting_at"))), "",
+					canonical.addCost(new ProviderCost(VendorJson.costDay(bucket.path("starting_at")), "",
 							workspaces.getOrDefault(workspace, workspace.isEmpty() ? "default" : workspace),
 							orEmpty(text(result.path("description"))), cents.movePointLeft(2)));
 				}

@@ -52,7 +52,7 @@ class LiteLlmMapper implements VendorMapper {
 						? ENVIRONMENTS.getOrDefault(environment.toLowerCase(Locale.ROOT), environment) : "");
 				String expires = time(key.path("expires"));
 				row.put("status", key.path("blocked").asBoolean(false) ? "disabled"
-						: (expires != null && Instant.parse(expires).isBefore(now)) ? "expired" : "active");
+						: VendorJson.before(expires, now) ? "expired" : "active");
 				String owner = (text(metadata.path("owner_email")) != null) ? text(metadata.path("owner_email"))
 						: text(key.path("user_id"));
 				row.put("owner", orEmpty(owner));

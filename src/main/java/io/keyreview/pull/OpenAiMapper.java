@@ -88,7 +88,7 @@ class OpenAiMapper implements VendorMapper {
 					row.put("requests", "0");
 					row.put("cost_usd", (value != null) ? value.toPlainString() : "0");
 					if (value != null) {
-						canonical.addCost(new ProviderCost(LocalDate.parse(VendorJson.day(bucket.path("start_time"))),
+						canonical.addCost(new ProviderCost(VendorJson.costDay(bucket.path("start_time")),
 								orEmpty(text(result.path("api_key_id"))), orEmpty(text(result.path("project_id"))),
 								orEmpty(text(result.path("line_item"))), value));
 					}

@@ -41,11 +41,11 @@ class OpenRouterMapper implements VendorMapper {
 		for (JsonNode page : pages.of("activity")) {
 			for (JsonNode activity : VendorJson.items(page, "data")) {
 				BigDecimal usage = VendorJson.amount(activity.path("usage"));
-				String day = VendorJson.day(activity.path("date"));
-				if (usage != null && day != null) {
-					canonical
-						.addCost(new ProviderCost(LocalDate.parse(day), "", "", orEmpty(text(activity.path("model")))
-								+ " via " + orEmpty(text(activity.path("provider_name"))), usage));
+				if (usage != null && VendorJson.day(activity.path("date")) != null) {
+					canonical.addCost(new ProviderCost(VendorJson.costDay(activity.path("date")), "", "",
+							orEmpty(text(activity.path("model"))) + " via "
+									+ orEmpty(text(activity.path("provider_name"))),
+							usage));
 				}
 			}
 		}

@@ -1,16 +1,17 @@
 package io.keyreview.pull;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.keyreview.support.SecretRedactor;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -35,32 +36,59 @@ final class VendorJson {
 
 	/**
 	 * Unix seconds, RFC 3339 (with or without fractions, {@code Z} or an offset),
-	 * {@code YYYY-MM-DD HH:MM:SS} (UTC) or a plain date, as an ISO 8601 instant.
+	 * {@code YYYY-MM-DD HH:MM:SS} (UTC) or a plain date, as an ISO 8601 instant. Any
+	 * other value is passed on as written, for the load step to reject its row with the
+	 * reason.
 	 */
 	static @Nullable String time(JsonNode node) {
-		if (node.isIntegralNumber()) {
-			return Instant.ofEpochSecond(node.asLong()).toString();
-		}
 		String text = text(node);
 		if (text == null || text.startsWith("0000-00-00")) {
 			return null;
 		}
 		try {
-			return OffsetDateTime.parse(text).toInstant().toString();
+			return node.isIntegralNumber() ? Instant.ofEpochSecond(node.asLong()).toString()
+					: OffsetDateTime.parse(text).toInstant().toString();
 		}
-		catch (DateTimeParseException notRfc3339) {
+		catch (DateTimeException notRfc3339) {
 			try {
 				return LocalDateTime.parse(text, SPACED).toInstant(ZoneOffset.UTC).toString();
 			}
-			catch (DateTimeParseException notSpaced) {
-				return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+			catch (DateTimeException notSpaced) {
+				try {
+					return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+				}
+				catch (DateTimeException notADate) {
+					return text;
+				}
 			}
 		}
 	}
 
 	static @Nullable String day(JsonNode node) {
 		String time = time(node);
-		return (time != null) ? time.substring(0, 10) : null;
+		return (time != null && time.length() > 10 && time.charAt(10) == 'T') ? time.substring(0, 10) : time;
+	}
+
+	/** The day of a cost bucket; a bucket with no readable day fails the pull. */
+	static LocalDate costDay(JsonNode node) {
+		String day = day(node);
+		try {
+			return LocalDate.parse(String.valueOf(day));
+		}
+		catch (DateTimeException ex) {
+			throw new PullException("a cost bucket's day '" + SecretRedactor.redact(abbreviated(String.valueOf(day)))
+					+ "' is not a date");
+		}
+	}
+
+	/** Whether a time from {@link #time} is before another; an unreadable one is not. */
+	static boolean before(@Nullable String time, Instant other) {
+		try {
+			return time != null && Instant.parse(time).isBefore(other);
+		}
+		catch (DateTimeException ex) {
+			return false;
+		}
 	}
 
 	/** An amount exactly as the vendor wrote it, in the unit it wrote it. */
@@ -69,7 +97,16 @@ final class VendorJson {
 			return node.decimalValue();
 		}
 		String text = text(node);
-		return (text != null) ? new BigDecimal(text) : null;
+		try {
+			return (text != null) ? new BigDecimal(text) : null;
+		}
+		catch (NumberFormatException ex) {
+			throw new PullException("an amount '" + SecretRedactor.redact(abbreviated(text)) + "' is not a number");
+		}
+	}
+
+	private static String abbreviated(String text) {
+		return (text.length() > 40) ? text.substring(0, 40) + "…" : text;
 	}
 
 	static String joined(JsonNode array) {
