@@ -58,7 +58,8 @@ class InventoryConfiguration {
 	@Bean
 	Step loadKeys(LoadSteps loadSteps, MultiResourceItemReader<CsvRow> keysReader,
 			InventoryKeyProcessor inventoryKeyProcessor, CompositeItemWriter<InventoryKey> inventoryKeyWriter) {
-		return loadSteps.load(InputSource.KEYS, keysReader, inventoryKeyProcessor, inventoryKeyWriter);
+		return loadSteps.load(InputSource.KEYS, keysReader, inventoryKeyProcessor, inventoryKeyWriter,
+				"DELETE FROM inventory_key WHERE seen_on = ?");
 	}
 
 }

@@ -2,8 +2,10 @@ package io.keyreview.jobs;
 
 import java.util.List;
 
+import io.keyreview.pull.PullException;
 import io.keyreview.support.BadRowException;
 import io.keyreview.support.InputFileException;
+import io.keyreview.support.LandedCopyException;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
@@ -24,6 +26,28 @@ final class JobFailures {
 		}
 		List<Throwable> failures = execution.getAllFailureExceptions();
 		return failures.isEmpty() ? "the run ended " + execution.getStatus() : sentence(failures.get(0));
+	}
+
+	/**
+	 * What to do about the failure: restore a landed copy, correct an input (which then
+	 * lands again), or simply run again.
+	 */
+	static String advice(JobExecution execution) {
+		for (Throwable failure : execution.getAllFailureExceptions()) {
+			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+				if (cause instanceof LandedCopyException) {
+					return "Then run the same command again.";
+				}
+				if (cause instanceof PullException) {
+					break;
+				}
+				if (cause instanceof InputFileException || cause instanceof SkipLimitExceededException) {
+					return "Correct that input and run the same command again: a changed input is landed again"
+							+ " and loaded from its start.";
+				}
+			}
+		}
+		return "Run the same command again to resume.";
 	}
 
 	static String sentence(Throwable failure) {

@@ -125,8 +125,8 @@ class JobRuns {
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
 			return mailLeft();
 		}
-		logger.error("{} {}: {}. Run the same command again to resume.", run,
-				execution.getStatus().name().toLowerCase(), JobFailures.describe(execution));
+		logger.error("{} {}: {}. {}", run, execution.getStatus().name().toLowerCase(), JobFailures.describe(execution),
+				JobFailures.advice(execution));
 		execution.getAllFailureExceptions().forEach((failure) -> logger.debug("Failure", failure));
 		return ExitCode.FAILED;
 	}

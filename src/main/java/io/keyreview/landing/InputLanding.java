@@ -10,12 +10,20 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import io.keyreview.support.AtomicFile;
 import io.keyreview.support.InputFileException;
 import io.keyreview.support.InputSource;
 import io.keyreview.support.LandingArea;
+import io.keyreview.support.LandingManifest;
 import io.keyreview.support.SecretRedactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,13 +32,23 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Copies tonight's inputs into the landing folder, byte for byte except that every
- * secret-looking value is replaced by its fingerprint. A source lands once per run date:
- * a restart reads exactly what the failed attempt read, even if the file drop changed
- * since.
+ * secret-looking value is replaced by its fingerprint, and records what landed (see
+ * {@link LandingManifest}). A rerun of the date lands again only a source whose input
+ * changed (by checksum) and whose load has not completed, so a corrected input is picked
+ * up while a restart otherwise reads exactly what the failed attempt read. A landed copy
+ * that has gone is never landed again under a load that started reading it: that load
+ * fails and says so.
  */
 class InputLanding {
 
 	private static final Logger logger = LoggerFactory.getLogger(InputLanding.class);
+
+	/** How far this run got with loading a source. */
+	enum Loading {
+
+		NOT_STARTED, STARTED, COMPLETED
+
+	}
 
 	private final Path inputs;
 
@@ -41,33 +59,92 @@ class InputLanding {
 		this.landingArea = landingArea;
 	}
 
-	void land(LocalDate runDate) throws IOException {
+	void land(LocalDate runDate, Function<InputSource, Loading> loading) throws IOException {
 		for (InputSource source : InputSource.values()) {
-			land(runDate, source);
+			land(runDate, source, loading.apply(source));
 		}
 	}
 
-	private void land(LocalDate runDate, InputSource source) throws IOException {
-		Path target = this.landingArea.folder(runDate, source);
-		if (Files.exists(target.resolve(LandingArea.LANDED_MARKER))) {
-			logger.info("{}: already landed for {} in {}", source.sourceName(), runDate, target);
+	private void land(LocalDate runDate, InputSource source, Loading loading) throws IOException {
+		if (loading == Loading.COMPLETED) {
+			logger.info("{}: already landed and loaded for {}", source.sourceName(), runDate);
 			return;
 		}
-		List<Path> files = inputFiles(runDate, source);
-		FileSystemUtils.deleteRecursively(target);
+		Path target = this.landingArea.folder(runDate, source);
+		Optional<LandingManifest> landed = this.landingArea.manifest(runDate, source);
+		if (landed.isPresent()) {
+			List<String> changed = inputGone(source) ? List.of() : changes(landed.get(), inputFiles(runDate, source));
+			if (changed.isEmpty()) {
+				logger.info("{}: already landed for {} in {}", source.sourceName(), runDate, target);
+				return;
+			}
+			logger.info("{}: {} changed since it landed for {}; landing it again, and {} starts it over",
+					source.sourceName(), String.join(", ", changed), runDate, source.loadStep());
+		}
+		else if (loading == Loading.STARTED && !Files.isDirectory(target)) {
+			logger.warn("{}: {} is gone, though this run landed it and {} started reading it", source.sourceName(),
+					target, source.loadStep());
+			return;
+		}
+		land(target, source, inputFiles(runDate, source));
+	}
+
+	private void land(Path target, InputSource source, List<Path> files) throws IOException {
 		Files.createDirectories(target);
+		Files.deleteIfExists(target.resolve(LandingArea.LANDED_MARKER));
+		try (Stream<Path> earlier = Files.list(target)) {
+			for (Path file : earlier.toList()) {
+				FileSystemUtils.deleteRecursively(file);
+			}
+		}
 		int redacted = 0;
 		long bytes = 0;
-		List<String> lineCounts = new ArrayList<>();
+		List<LandingManifest.Entry> entries = new ArrayList<>();
 		for (Path file : files) {
-			LandedFile landed = copyRedacted(file, target.resolve(file.getFileName()));
+			Path copy = target.resolve(landedName(file));
+			LandedFile landed = copyRedacted(file, copy);
 			redacted += landed.redacted;
 			bytes += Files.size(file);
-			lineCounts.add(landed.name + "\t" + landed.lines);
+			entries.add(new LandingManifest.Entry(landed.name, landed.lines, Files.size(copy),
+					LandingManifest.sha256(copy), LandingManifest.sha256(file)));
 		}
-		Files.write(target.resolve(LandingArea.LANDED_MARKER), lineCounts);
+		new LandingManifest(entries).write(target.resolve(LandingArea.LANDED_MARKER));
 		logger.info("{}: landed {} file(s), {} bytes, {} secret(s) redacted, in {}", source.sourceName(), files.size(),
 				bytes, redacted, target);
+	}
+
+	/** The inputs added, removed or changed since the source landed. */
+	private static List<String> changes(LandingManifest landed, List<Path> files) {
+		Map<String, String> now = new TreeMap<>();
+		files.forEach((file) -> now.put(landedName(file), LandingManifest.sha256(file)));
+		Map<String, String> then = new TreeMap<>();
+		landed.entries().forEach((entry) -> then.put(entry.name(), entry.inputSha256()));
+		Set<String> names = new TreeSet<>(now.keySet());
+		names.addAll(then.keySet());
+		return names.stream().filter((name) -> !Objects.equals(now.get(name), then.get(name))).toList();
+	}
+
+	/**
+	 * Whether the file drop holds no file of the source any more (a drop cleared after
+	 * landing): the landed copy then stays as it is. The pulled sources' files need no
+	 * check: they are mapped before the first landing and never again for the date.
+	 */
+	private boolean inputGone(InputSource source) throws IOException {
+		Path input = source.inputPath(this.inputs);
+		return source.isFolder() ? acceptedFiles(input, source).isEmpty() : !Files.isRegularFile(input);
+	}
+
+	private static List<Path> acceptedFiles(Path folder, InputSource source) throws IOException {
+		if (!Files.isDirectory(folder)) {
+			return List.of();
+		}
+		try (Stream<Path> listing = Files.list(folder)) {
+			return listing.filter(Files::isRegularFile).filter(source::accepts).sorted().toList();
+		}
+	}
+
+	private static String landedName(Path file) {
+		return file.getFileName().toString();
 	}
 
 	/**

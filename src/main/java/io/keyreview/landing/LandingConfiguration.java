@@ -1,11 +1,16 @@
 package io.keyreview.landing;
 
+import io.keyreview.landing.InputLanding.Loading;
+import io.keyreview.support.InputSource;
 import io.keyreview.support.KeyreviewProperties;
 import io.keyreview.support.LandingArea;
 import io.keyreview.support.RunDate;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +19,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Lands tonight's file-drop inputs, secrets redacted, under
- * {@code <landing>/<runDate>/<source>/}.
+ * {@code <landing>/<runDate>/<source>/}; on every attempt of the date, so that a rerun
+ * picks up a corrected input.
  */
 @Configuration(proxyBeanMethods = false)
 class LandingConfiguration {
@@ -24,9 +30,18 @@ class LandingConfiguration {
 			KeyreviewProperties properties, LandingArea landingArea) {
 		InputLanding landing = new InputLanding(properties.inputs(), landingArea);
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
-			landing.land(RunDate.of(chunkContext));
+			JobInstance run = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance();
+			landing.land(RunDate.of(chunkContext), (source) -> loading(jobRepository, run, source));
 			return RepeatStatus.FINISHED;
-		}, transactionManager).build();
+		}, transactionManager).allowStartIfComplete(true).build();
+	}
+
+	private static Loading loading(JobRepository jobRepository, JobInstance run, InputSource source) {
+		StepExecution last = jobRepository.getLastStepExecution(run, source.loadStep());
+		if (last == null) {
+			return Loading.NOT_STARTED;
+		}
+		return (last.getStatus() == BatchStatus.COMPLETED) ? Loading.COMPLETED : Loading.STARTED;
 	}
 
 }

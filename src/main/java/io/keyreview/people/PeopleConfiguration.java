@@ -56,7 +56,8 @@ class PeopleConfiguration {
 	@Bean
 	Step loadPeople(LoadSteps loadSteps, MultiResourceItemReader<CsvRow> peopleReader, PersonProcessor personProcessor,
 			CompositeItemWriter<Person> personWriter) {
-		return loadSteps.load(InputSource.PEOPLE, peopleReader, personProcessor, personWriter);
+		return loadSteps.load(InputSource.PEOPLE, peopleReader, personProcessor, personWriter,
+				"DELETE FROM person WHERE seen_on = ?");
 	}
 
 }

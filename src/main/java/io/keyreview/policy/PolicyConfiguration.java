@@ -77,7 +77,8 @@ class PolicyConfiguration {
 	@Bean
 	Step loadPolicies(LoadSteps loadSteps, YamlDocumentReader policiesReader, PolicyProcessor policyProcessor,
 			CompositeItemWriter<Policy> policyWriter) {
-		return loadSteps.load(InputSource.POLICIES, policiesReader, policyProcessor, policyWriter);
+		return loadSteps.load(InputSource.POLICIES, policiesReader, policyProcessor, policyWriter,
+				"DELETE FROM key_policy WHERE seen_on = ?");
 	}
 
 }

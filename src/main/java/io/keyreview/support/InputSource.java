@@ -31,6 +31,15 @@ public enum InputSource {
 		return (this == DIRECTORY) ? "directory" : this.inputName;
 	}
 
+	/**
+	 * The step that loads the source's landed files: {@code loadKeys},
+	 * {@code loadDirectory}, …
+	 */
+	public String loadStep() {
+		String name = sourceName();
+		return "load" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+	}
+
 	public Path inputPath(Path inputs) {
 		return inputs.resolve(this.inputName);
 	}

@@ -47,8 +47,12 @@ public class LoadSteps {
 		this.clock = clock;
 	}
 
+	/**
+	 * A load step; {@code deleteLoaded} deletes what it loaded for a run date (its one
+	 * parameter), for when a corrected input makes it start over.
+	 */
 	public <I, T> Step load(InputSource source, ItemReader<? extends I> reader,
-			ItemProcessor<? super I, ? extends T> processor, ItemWriter<? super T> writer) {
+			ItemProcessor<? super I, ? extends T> processor, ItemWriter<? super T> writer, String deleteLoaded) {
 		return new StepBuilder(this.jobRepository).<I, T>chunk(this.properties.chunkSize())
 			.transactionManager(this.transactionManager)
 			.reader(reader)
@@ -57,6 +61,7 @@ public class LoadSteps {
 			.faultTolerant()
 			.skip(BadRowException.class)
 			.skipLimit(this.properties.skipLimit())
+			.listener(new LandedCopyCheck(this.jdbc, this.landingArea, source, deleteLoaded))
 			.listener(new RejectRecorder(this.jdbc, source))
 			.listener(progress(
 					(execution) -> this.landingArea.lineCount(RunDate.of(execution.getJobParameters()), source), true))

@@ -54,7 +54,8 @@ class UsageConfiguration {
 	@Bean
 	Step loadUsage(LoadSteps loadSteps, MultiResourceItemReader<CsvRow> usageReader,
 			UsageRowProcessor usageRowProcessor, CompositeItemWriter<UsageRow> usageWriter) {
-		return loadSteps.load(InputSource.USAGE, usageReader, usageRowProcessor, usageWriter);
+		return loadSteps.load(InputSource.USAGE, usageReader, usageRowProcessor, usageWriter,
+				"DELETE FROM usage_staging WHERE run_date = ?");
 	}
 
 	@Bean

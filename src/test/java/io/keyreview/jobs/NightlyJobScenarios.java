@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.keyreview.support.LandingManifest;
 import io.keyreview.support.SecretRedactor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,8 +119,8 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 
 		assertThat(OUT.resolve("register/register-2026-11-21.csv"))
 			.hasSameTextualContentAs(Path.of("src/test/resources/nightly/basic-register-2026-11-21.csv"));
-		assertThat(OUT.resolve("landing/2026-11-21/keys/.landed")).hasContent("gateway.csv\t7");
-		assertThat(OUT.resolve("landing/2026-11-21/usage/.landed")).hasContent("gateway.csv\t8");
+		assertThat(OUT.resolve("landing/2026-11-21/keys/.landed")).hasContent(landed("keys/gateway.csv", 7));
+		assertThat(OUT.resolve("landing/2026-11-21/usage/.landed")).hasContent(landed("usage/gateway.csv", 8));
 		assertThat(OUT.resolve("landing/2026-11-21/keys/gateway.csv"))
 			.hasSameBinaryContentAs(INPUTS.resolve("keys/gateway.csv"));
 	}
@@ -279,6 +281,101 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 	}
 
 	@Test
+	void aRerunWhoseLandedCopyIsMissingFailsWithOneSentenceNamingTheFolder(CapturedOutput output) throws IOException {
+		givenInputs("basic");
+		this.failureInjector.failOnce("loadUsage", 1);
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.FAILED);
+		FileSystemUtils.deleteRecursively(OUT.resolve("landing/2026-11-21"));
+		int before = output.getAll().length();
+
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.FAILED);
+
+		assertThat(output.getAll().substring(before))
+			.contains("nightlyJob for 2026-11-21 failed: loadUsage failed: " + OUT.resolve("landing/2026-11-21/usage")
+					+ " is missing, though this run landed usage there: restore it")
+			.doesNotContain("\tat ");
+		assertThat(count("SELECT COUNT(*) FROM key_register")).isZero();
+		assertThat(count("SELECT COUNT(*) FROM usage_daily")).isZero();
+	}
+
+	@Test
+	void aRerunAfterTheInputsWereMovedAwayResumesFromTheLandedCopy() throws IOException {
+		givenInputs("basic");
+		this.failureInjector.failOnce("loadUsage", 1);
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.FAILED);
+		FileSystemUtils.deleteRecursively(INPUTS);
+
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+
+		assertThat(count("SELECT COUNT(*) FROM key_register")).isEqualTo(5);
+		assertThat(count("SELECT SUM(requests) FROM usage_daily")).isEqualTo(26);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', value = {
+			"edited in place | usage/gateway.csv is not the copy landed for this run: its checksum differs",
+			"appended to | usage/gateway.csv is not the copy landed for this run: it has 723 bytes where 679 landed",
+			"joined by another file | usage holds other.csv, which this run did not land" })
+	void aRerunWhoseLandedCopyWasAlteredFailsNamingTheFile(String alteration, String sentence, CapturedOutput output)
+			throws IOException {
+		givenInputs("basic");
+		this.failureInjector.failOnce("loadUsage", 1);
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.FAILED);
+		Path landed = OUT.resolve("landing/2026-11-21/usage/gateway.csv");
+		String text = Files.readString(landed);
+		switch (alteration) {
+			case "edited in place" -> Files.writeString(landed, text.replace("ghost-key", "ghost-kex"));
+			case "appended to" -> Files.writeString(landed, text + "ghost-key,2026-11-16T08:00:00Z,,,,4,,,2.5,0\n");
+			default -> Files.writeString(landed.resolveSibling("other.csv"), "key_id,timestamp\n");
+		}
+		int before = output.getAll().length();
+
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.FAILED);
+
+		assertThat(output.getAll().substring(before))
+			.contains("loadUsage failed: " + OUT.resolve("landing/2026-11-21") + "/" + sentence)
+			.doesNotContain("\tat ");
+		assertThat(count("SELECT COUNT(*) FROM usage_daily")).isZero();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', value = {
+			"usage/late.csv | key_id,requests/alpha-prod,3/ | usage/late.csv has no timestamp column (its columns: key_id, requests)"
+					+ " | key_id,timestamp,requests/alpha-prod,2026-11-03T10:00:00Z,3/",
+			"keys/late.csv | key_id,status/ | keys/late.csv has a header but no rows | key_id,status/late-key,active/",
+			"usage/gateway.csv | key_id,timestamp,requests/alpha-prod,2026-11-03T10:00:00Z,3/beta-staging,2026-11-03T10:00:00Z,4/"
+					+ "alpha-prod,2026-11-04T10:00:00Z,5/beta-staging,2026-11-04T10:00:00Z,6/"
+					+ "alpha-prod,not-a-time,1/alpha-prod,not-a-time,1/alpha-prod,not-a-time,1/alpha-prod,not-a-time,1/"
+					+ "alpha-prod,not-a-time,1/alpha-prod,not-a-time,1/alpha-prod,not-a-time,1/alpha-prod,not-a-time,1/"
+					+ "alpha-prod,not-a-time,1/alpha-prod,not-a-time,1/alpha-prod,not-a-time,1/"
+					+ " | too many bad rows: more than keyreview.skip-limit were rejected"
+					+ " | key_id,timestamp,requests/alpha-prod,2026-11-03T10:00:00Z,30/beta-staging,2026-11-03T10:00:00Z,40/"
+					+ "alpha-prod,2026-11-04T10:00:00Z,50/" })
+	void aCorrectedInputIsLandedAgainAndLoadedFromTheStartByTheSameCommand(String file, String bad, String failure,
+			String corrected, CapturedOutput output) throws IOException {
+		givenInputs("basic");
+		givenInputFile(file, corrected.replace('/', '\n'));
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+		Map<String, List<String>> uninterrupted = applicationTables();
+		String register = Files.readString(OUT.resolve("register/register-2026-11-21.csv"));
+		emptyDatabaseAndWorkFolder();
+		givenInputs("basic");
+		givenInputFile(file, bad.replace('/', '\n'));
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.FAILED);
+		assertThat(output).contains(failure)
+			.contains("Correct that input and run the same command again: a changed input is landed again"
+					+ " and loaded from its start.");
+
+		givenInputFile(file, corrected.replace('/', '\n'));
+
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+		assertThat(applicationTables()).isEqualTo(uninterrupted);
+		assertThat(OUT.resolve("register/register-2026-11-21.csv")).hasContent(register);
+		assertThat(OUT.resolve("landing/2026-11-21/" + file)).hasContent(corrected.replace('/', '\n'));
+		assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(2);
+	}
+
+	@Test
 	void aSecondRunWhileOneIsRunningExitsThreeAndChangesNothing() throws Exception {
 		givenInputs("basic");
 		this.failureInjector.pauseIn("loadKeys");
@@ -409,6 +506,17 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 		assertThat(this.jdbc.queryForObject("SELECT first_seen FROM key_register WHERE key_id = 'alpha-prod'",
 				LocalDate.class))
 			.isEqualTo(NIGHT);
+	}
+
+	/**
+	 * The landing record of an input file that held no secret: name, lines, size,
+	 * checksums.
+	 */
+	private static String landed(String input, int lines) throws IOException {
+		Path file = INPUTS.resolve(input);
+		String sha256 = LandingManifest.sha256(file);
+		return String.join("\t", file.getFileName().toString(), Integer.toString(lines),
+				Long.toString(Files.size(file)), sha256, sha256);
 	}
 
 	private String text(String sql) {
