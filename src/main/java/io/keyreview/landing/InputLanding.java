@@ -1,8 +1,12 @@
 package io.keyreview.landing;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Writer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,9 +28,10 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Copies tonight's inputs into the landing folder, byte for byte except that every
- * secret-looking value is replaced by its fingerprint. A source lands once per run date:
- * a restart reads exactly what the failed attempt read, even if the file drop changed
- * since.
+ * secret-looking value is replaced by its fingerprint. In a CSV input a byte that is not
+ * UTF-8 lands as U+FFFD, and the load rejects the row that holds it; a YAML input that is
+ * not UTF-8 fails. A source lands once per run date: a restart reads exactly what the
+ * failed attempt read, even if the file drop changed since.
  */
 class InputLanding {
 
@@ -60,7 +65,11 @@ class InputLanding {
 		long bytes = 0;
 		List<String> lineCounts = new ArrayList<>();
 		for (Path file : files) {
-			LandedFile landed = copyRedacted(file, target.resolve(file.getFileName()));
+			LandedFile landed = copyRedacted(file, target.resolve(file.getFileName()), source.isCsv());
+			if (landed.notUtf8Lines > 0) {
+				logger.warn("{}: {} line(s) of {} are not UTF-8 text; their rows will be rejected", source.sourceName(),
+						landed.notUtf8Lines, file.getFileName());
+			}
 			redacted += landed.redacted;
 			bytes += Files.size(file);
 			lineCounts.add(landed.name + "\t" + landed.lines);
@@ -143,9 +152,13 @@ class InputLanding {
 	 * secret never spans lines), and says how many lines it had and how many secrets were
 	 * redacted.
 	 */
-	private static LandedFile copyRedacted(Path from, Path to) throws IOException {
+	private static LandedFile copyRedacted(Path from, Path to, boolean csv) throws IOException {
 		LandedFile landed = new LandedFile(from.getFileName().toString());
-		try (Reader in = Files.newBufferedReader(from, StandardCharsets.UTF_8)) {
+		CodingErrorAction notUtf8 = csv ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(notUtf8)
+			.onUnmappableCharacter(notUtf8);
+		try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(from), decoder))) {
 			AtomicFile.writeText(to, (out) -> {
 				char[] buffer = new char[1 << 16];
 				StringBuilder pending = new StringBuilder();
@@ -175,6 +188,8 @@ class InputLanding {
 
 		private int redacted;
 
+		private long notUtf8Lines;
+
 		LandedFile(String name) {
 			this.name = name;
 		}
@@ -186,6 +201,9 @@ class InputLanding {
 					+ (text.endsWith("\n") || text.isEmpty() ? 0 : 1);
 			this.redacted += SecretRedactor.fingerprintsIn(redactedText).size()
 					- SecretRedactor.fingerprintsIn(text).size();
+			if (text.indexOf('\uFFFD') >= 0) {
+				this.notUtf8Lines += text.lines().filter((line) -> line.indexOf('\uFFFD') >= 0).count();
+			}
 		}
 
 	}
