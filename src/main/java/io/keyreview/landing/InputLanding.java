@@ -37,6 +37,9 @@ class InputLanding {
 
 	private static final Logger logger = LoggerFactory.getLogger(InputLanding.class);
 
+	/** The most text held while looking for the end of a line. */
+	private static final int LONGEST_PENDING_TEXT = 1 << 20;
+
 	private final Path inputs;
 
 	private final LandingArea landingArea;
@@ -166,18 +169,36 @@ class InputLanding {
 				while ((read = in.read(buffer)) != -1) {
 					pending.append(buffer, 0, read);
 					int end = pending.lastIndexOf("\n") + 1;
+					if (end == 0 && pending.length() > LONGEST_PENDING_TEXT) {
+						end = lastSeparator(pending);
+					}
 					if (end > 0) {
 						landed.write(pending.substring(0, end), out);
 						pending.delete(0, end);
 					}
 				}
 				landed.write(pending.toString(), out);
+				landed.finish();
 			});
 		}
 		catch (MalformedInputException ex) {
 			throw new InputFileException(from + " is not UTF-8 text", ex);
 		}
 		return landed;
+	}
+
+	/**
+	 * Where a line too long to hold is cut: after its last comma or white space, where no
+	 * secret spans the cut (the load rejects such a line anyway).
+	 */
+	private static int lastSeparator(CharSequence text) {
+		for (int i = text.length() - 1; i > 0; i--) {
+			char c = text.charAt(i);
+			if (c == ',' || Character.isWhitespace(c)) {
+				return i + 1;
+			}
+		}
+		return text.length();
 	}
 
 	private static final class LandedFile {
@@ -190,6 +211,8 @@ class InputLanding {
 
 		private long notUtf8Lines;
 
+		private boolean midLine;
+
 		LandedFile(String name) {
 			this.name = name;
 		}
@@ -197,12 +220,20 @@ class InputLanding {
 		void write(String text, Writer out) throws IOException {
 			String redactedText = SecretRedactor.redact(text);
 			out.write(redactedText);
-			this.lines += text.chars().filter((c) -> c == '\n').count()
-					+ (text.endsWith("\n") || text.isEmpty() ? 0 : 1);
+			this.lines += text.chars().filter((c) -> c == '\n').count();
+			if (!text.isEmpty()) {
+				this.midLine = !text.endsWith("\n");
+			}
 			this.redacted += SecretRedactor.fingerprintsIn(redactedText).size()
 					- SecretRedactor.fingerprintsIn(text).size();
 			if (text.indexOf('\uFFFD') >= 0) {
 				this.notUtf8Lines += text.lines().filter((line) -> line.indexOf('\uFFFD') >= 0).count();
+			}
+		}
+
+		void finish() {
+			if (this.midLine) {
+				this.lines++;
 			}
 		}
 

@@ -61,6 +61,9 @@ class HostileKeysInputTests extends HostileKeysInputScenarios {
 		assertThat(this.jdbc.queryForObject("SELECT row_text FROM rejected_row WHERE line = 3", String.class))
 			.isEqualTo("nul-alias,a\\x00b");
 		assertThat(count("SELECT COUNT(*) FROM inventory_key WHERE key_id = 'fine-key'")).isOne();
+		assertThat(OUT.resolve("landing/2026-11-21/keys/hostile.csv"))
+			.hasSameBinaryContentAs(INPUTS.resolve("keys/hostile.csv"));
+		assertThat(OUT.resolve("landing/2026-11-21/keys/.landed")).content().contains("hostile.csv\t4");
 		assertRejectsAgree(NIGHT, "loadKeys", "keys");
 	}
 
