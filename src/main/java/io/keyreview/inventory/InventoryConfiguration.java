@@ -28,7 +28,7 @@ class InventoryConfiguration {
 	@StepScope
 	MultiResourceItemReader<CsvRow> keysReader(LoadSteps loadSteps,
 			@Value("#{jobParameters['runDate']}") LocalDate runDate) {
-		return loadSteps.csvReader(InputSource.KEYS, runDate, Set.of("key_id"));
+		return loadSteps.csvReader(InputSource.KEYS, runDate, Set.of("key_id"), InventoryKey.MAX_LENGTHS);
 	}
 
 	@Bean

@@ -47,7 +47,7 @@ class InventoryKeyProcessor implements ItemProcessor<CsvRow, InventoryKey> {
 		if (source != null) {
 			return source.toLowerCase(Locale.ROOT);
 		}
-		return row.fileStem();
+		return row.fileStem(InventoryKey.MAX_LENGTHS.get("source"));
 	}
 
 }

@@ -1,8 +1,12 @@
 package io.keyreview.landing;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Writer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,11 +37,12 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Copies tonight's inputs into the landing folder, byte for byte except that every
  * secret-looking value is replaced by its fingerprint, and records what landed (see
- * {@link LandingManifest}). A rerun of the date lands again only a source whose input
- * changed (by checksum) and whose load has not completed, so a corrected input is picked
- * up while a restart otherwise reads exactly what the failed attempt read. A landed copy
- * that has gone is never landed again under a load that started reading it: that load
- * fails and says so.
+ * {@link LandingManifest}). In a CSV input a byte that is not UTF-8 lands as U+FFFD, and
+ * the load rejects the row that holds it; a YAML input that is not UTF-8 fails. A rerun
+ * of the date lands again only a source whose input changed (by checksum) and whose load
+ * has not completed, so a corrected input is picked up while a restart otherwise reads
+ * exactly what the failed attempt read. A landed copy that has gone is never landed again
+ * under a load that started reading it: that load fails and says so.
  */
 class InputLanding {
 
@@ -49,6 +54,9 @@ class InputLanding {
 		NOT_STARTED, STARTED, COMPLETED
 
 	}
+
+	/** The most text held while looking for the end of a line. */
+	private static final int LONGEST_PENDING_TEXT = 1 << 20;
 
 	private final Path inputs;
 
@@ -102,7 +110,11 @@ class InputLanding {
 		List<LandingManifest.Entry> entries = new ArrayList<>();
 		for (Path file : files) {
 			Path copy = target.resolve(landedName(file));
-			LandedFile landed = copyRedacted(file, copy);
+			LandedFile landed = copyRedacted(file, copy, source.isCsv());
+			if (landed.notUtf8Lines > 0) {
+				logger.warn("{}: {} line(s) of {} are not UTF-8 text; their rows will be rejected", source.sourceName(),
+						landed.notUtf8Lines, file.getFileName());
+			}
 			redacted += landed.redacted;
 			bytes += Files.size(file);
 			entries.add(new LandingManifest.Entry(landed.name, landed.lines, Files.size(copy),
@@ -220,9 +232,13 @@ class InputLanding {
 	 * secret never spans lines), and says how many lines it had and how many secrets were
 	 * redacted.
 	 */
-	private static LandedFile copyRedacted(Path from, Path to) throws IOException {
+	private static LandedFile copyRedacted(Path from, Path to, boolean csv) throws IOException {
 		LandedFile landed = new LandedFile(from.getFileName().toString());
-		try (Reader in = Files.newBufferedReader(from, StandardCharsets.UTF_8)) {
+		CodingErrorAction notUtf8 = csv ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(notUtf8)
+			.onUnmappableCharacter(notUtf8);
+		try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(from), decoder))) {
 			AtomicFile.writeText(to, (out) -> {
 				char[] buffer = new char[1 << 16];
 				StringBuilder pending = new StringBuilder();
@@ -230,18 +246,36 @@ class InputLanding {
 				while ((read = in.read(buffer)) != -1) {
 					pending.append(buffer, 0, read);
 					int end = pending.lastIndexOf("\n") + 1;
+					if (end == 0 && pending.length() > LONGEST_PENDING_TEXT) {
+						end = lastSeparator(pending);
+					}
 					if (end > 0) {
 						landed.write(pending.substring(0, end), out);
 						pending.delete(0, end);
 					}
 				}
 				landed.write(pending.toString(), out);
+				landed.finish();
 			});
 		}
 		catch (MalformedInputException ex) {
 			throw new InputFileException(from + " is not UTF-8 text", ex);
 		}
 		return landed;
+	}
+
+	/**
+	 * Where a line too long to hold is cut: after its last comma or white space, where no
+	 * secret spans the cut (the load rejects such a line anyway).
+	 */
+	private static int lastSeparator(CharSequence text) {
+		for (int i = text.length() - 1; i > 0; i--) {
+			char c = text.charAt(i);
+			if (c == ',' || Character.isWhitespace(c)) {
+				return i + 1;
+			}
+		}
+		return text.length();
 	}
 
 	private static final class LandedFile {
@@ -252,6 +286,10 @@ class InputLanding {
 
 		private int redacted;
 
+		private long notUtf8Lines;
+
+		private boolean midLine;
+
 		LandedFile(String name) {
 			this.name = name;
 		}
@@ -259,10 +297,21 @@ class InputLanding {
 		void write(String text, Writer out) throws IOException {
 			String redactedText = SecretRedactor.redact(text);
 			out.write(redactedText);
-			this.lines += text.chars().filter((c) -> c == '\n').count()
-					+ (text.endsWith("\n") || text.isEmpty() ? 0 : 1);
+			this.lines += text.chars().filter((c) -> c == '\n').count();
+			if (!text.isEmpty()) {
+				this.midLine = !text.endsWith("\n");
+			}
 			this.redacted += SecretRedactor.fingerprintsIn(redactedText).size()
 					- SecretRedactor.fingerprintsIn(text).size();
+			if (text.indexOf('\uFFFD') >= 0) {
+				this.notUtf8Lines += text.lines().filter((line) -> line.indexOf('\uFFFD') >= 0).count();
+			}
+		}
+
+		void finish() {
+			if (this.midLine) {
+				this.lines++;
+			}
 		}
 
 	}

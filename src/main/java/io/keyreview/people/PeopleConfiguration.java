@@ -30,7 +30,8 @@ class PeopleConfiguration {
 	@StepScope
 	MultiResourceItemReader<CsvRow> peopleReader(LoadSteps loadSteps, PeopleSettings settings,
 			@Value("#{jobParameters['runDate']}") LocalDate runDate) {
-		return loadSteps.csvReader(InputSource.PEOPLE, runDate, Set.of("email", "status"), settings.mapping());
+		return loadSteps.csvReader(InputSource.PEOPLE, runDate, Set.of("email", "status"), Person.MAX_LENGTHS,
+				settings.mapping());
 	}
 
 	@Bean

@@ -2,6 +2,7 @@ package io.keyreview.people;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import io.keyreview.support.Exposed;
 import io.keyreview.support.Exposure;
@@ -11,6 +12,10 @@ import org.jspecify.annotations.Nullable;
 public record Person(String email, @Nullable String personId, @Nullable String name, String status,
 		@Nullable String workerType, @Nullable LocalDate terminationDate, @Nullable String managerEmail,
 		@Nullable String department, @Nullable String costCenter, List<Exposure> exposures) implements Exposed {
+
+	/** The longest value (characters) each column of {@code person} holds. */
+	public static final Map<String, Integer> MAX_LENGTHS = Map.of("email", 300, "person_id", 100, "name", 300,
+			"manager_email", 300, "department", 200, "cost_center", 100);
 
 	@Override
 	public @Nullable String keyId() {

@@ -2,6 +2,7 @@ package io.keyreview.register;
 
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.keyreview.inventory.InventoryKey;
 import io.keyreview.inventory.InventoryKeys;
@@ -23,7 +24,7 @@ class ReconcileProcessor implements ItemProcessor<String, Reconciled> {
 
 	private final Register register;
 
-	private final Set<String> inventoryFilesLoaded;
+	private final Set<String> inventoryFilesComplete;
 
 	private final Set<String> keysRejected;
 
@@ -36,7 +37,11 @@ class ReconcileProcessor implements ItemProcessor<String, Reconciled> {
 		this.policies = policies;
 		this.usageSummaries = usageSummaries;
 		this.register = register;
-		this.inventoryFilesLoaded = Set.copyOf(inventoryKeys.filesLoadedOn(runDate));
+		Set<String> incomplete = register.filesRejectingAnUnknownKeyOn(runDate);
+		this.inventoryFilesComplete = inventoryKeys.filesLoadedOn(runDate)
+			.stream()
+			.filter((file) -> !incomplete.contains(file))
+			.collect(Collectors.toUnmodifiableSet());
 		this.keysRejected = register.keysRejectedOn(runDate);
 	}
 
@@ -48,7 +53,7 @@ class ReconcileProcessor implements ItemProcessor<String, Reconciled> {
 		var policy = this.policies.deliveredOn(keyId, this.runDate).orElse(null);
 		var usage = this.usageSummaries.of(keyId, this.runDate);
 		KeyFacts facts = new KeyFacts(keyId, this.runDate, listed, previous, policy, usage,
-				this.register.exposedOn(keyId, this.runDate), this.inventoryFilesLoaded.contains(known.inputFile()),
+				this.register.exposedOn(keyId, this.runDate), this.inventoryFilesComplete.contains(known.inputFile()),
 				this.keysRejected.contains(keyId));
 		return this.reconciliation.reconcile(facts);
 	}

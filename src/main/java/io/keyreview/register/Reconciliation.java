@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Merges what tonight's inputs say about a key with what the register held, and names
  * what changed. A key missing from tonight's inventory is marked gone only when its
- * inventory file loaded tonight and none of tonight's rejected rows was for it: a source
- * that did not deliver marks nothing gone.
+ * inventory file loaded tonight complete (none of its rejected rows lacks a key id) and
+ * none of tonight's rejected rows was for it: a source that did not deliver, or not
+ * whole, marks nothing gone.
  */
 class Reconciliation {
 

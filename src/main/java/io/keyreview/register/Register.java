@@ -70,6 +70,16 @@ class Register {
 				String.class, runDate, InputSource.KEYS.sourceName()));
 	}
 
+	/**
+	 * The inventory files with a row rejected tonight whose key could not be read: such a
+	 * file does not say which keys it lists.
+	 */
+	Set<String> filesRejectingAnUnknownKeyOn(LocalDate runDate) {
+		return Set.copyOf(this.jdbc.queryForList(
+				"SELECT DISTINCT input_file FROM rejected_row WHERE run_date = ? AND source = ? AND key_id IS NULL",
+				String.class, runDate, InputSource.KEYS.sourceName()));
+	}
+
 	void replace(List<? extends Reconciled> reconciled, LocalDate runDate) {
 		SqlParameterSource[] keys = reconciled.stream()
 			.map((r) -> new MapSqlParameterSource("keyId", r.entry().key().keyId()).addValue("runDate", runDate))

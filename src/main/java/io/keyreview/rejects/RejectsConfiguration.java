@@ -47,7 +47,8 @@ class RejectsConfiguration {
 							rs.getString(4), rs.getString(5));
 					jdbc.query("""
 							SELECT input_file, line, key_id, reason, row_text FROM rejected_row
-							WHERE run_date = ? AND source = ? ORDER BY input_file, line""", row, runDate, source);
+							WHERE run_date = ? AND source = ? ORDER BY input_file, line, reject_no""", row, runDate,
+							source);
 				});
 				contribution.incrementWriteCount(rows);
 				logger.info("exportRejects: {} rejected {} row(s) in {}", rows, source, file);

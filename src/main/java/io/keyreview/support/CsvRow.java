@@ -25,11 +25,25 @@ import org.jspecify.annotations.Nullable;
  * @param line the line the record starts on (the header is line 1)
  * @param columns column name (lower case) to index
  * @param cells the values as read
+ * @param maxLengths the longest value (characters) each column may hold
+ * @param limits the range of dates a row may name
  */
-public record CsvRow(String file, long line, Map<String, Integer> columns, List<String> cells) {
+public record CsvRow(String file, long line, Map<String, Integer> columns, List<String> cells,
+		Map<String, Integer> maxLengths, InputLimits limits) {
 
-	/** Amounts are stored exactly with up to this many decimals. */
+	/**
+	 * Amounts are stored exactly with up to this many decimals ({@code DECIMAL(24, 12)}).
+	 */
 	public static final int MAX_DECIMALS = 12;
+
+	/** Amounts are stored with up to this many digits before the decimal point. */
+	public static final int MAX_INTEGER_DIGITS = 12;
+
+	/** The largest count one row may carry, so that sums of many rows stay exact. */
+	public static final long MAX_COUNT = 1_000_000_000_000L;
+
+	/** The longest column name a secret's sighting records. */
+	private static final int MAX_COLUMN_NAME = 100;
 
 	/** How some HR systems (BambooHR) write an empty date. */
 	private static final String NO_DATE = "0000-00-00";
@@ -40,7 +54,17 @@ public record CsvRow(String file, long line, Map<String, Integer> columns, List<
 		}
 	}
 
+	/** The value of a column, or {@code null}; rejected when longer than its column. */
 	public @Nullable String text(String column) {
+		String value = rawText(column);
+		Integer maxLength = this.maxLengths.get(column);
+		if (value != null && maxLength != null && value.length() > maxLength) {
+			throw bad(column + " is longer than " + maxLength + " characters");
+		}
+		return value;
+	}
+
+	private @Nullable String rawText(String column) {
 		Integer index = this.columns.get(column);
 		if (index == null || index >= this.cells.size()) {
 			return null;
@@ -93,15 +117,23 @@ public record CsvRow(String file, long line, Map<String, Integer> columns, List<
 		}
 		try {
 			if (value.length() == 10) {
-				return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+				return inRange(column, value, LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant());
 			}
 			String iso = value.replace(' ', 'T');
 			boolean hasZone = iso.endsWith("Z") || iso.lastIndexOf('+') > 10 || iso.lastIndexOf('-') > 10;
-			return hasZone ? OffsetDateTime.parse(iso).toInstant() : LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
+			return inRange(column, value, hasZone ? OffsetDateTime.parse(iso).toInstant()
+					: LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC));
 		}
 		catch (DateTimeParseException ex) {
 			throw bad(column + " '" + value + "' is not an ISO 8601 date or time");
 		}
+	}
+
+	private Instant inRange(String column, String value, Instant instant) {
+		if (!this.limits.allows(instant)) {
+			throw bad(column + " '" + value + "' is outside " + this.limits.dateRange());
+		}
+		return instant;
 	}
 
 	public @Nullable LocalDate date(String column) {
@@ -115,12 +147,19 @@ public record CsvRow(String file, long line, Map<String, Integer> columns, List<
 			return null;
 		}
 		try {
+			if (value.length() > 100) {
+				throw new NumberFormatException();
+			}
 			BigDecimal amount = new BigDecimal(value);
 			if (amount.signum() < 0) {
 				throw bad(column + " '" + value + "' is negative");
 			}
 			if (amount.stripTrailingZeros().scale() > MAX_DECIMALS) {
 				throw bad(column + " '" + value + "' has more than " + MAX_DECIMALS + " decimals");
+			}
+			if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+				throw bad(column + " '" + value + "' has more than " + MAX_INTEGER_DIGITS
+						+ " digits before the decimal point");
 			}
 			return amount;
 		}
@@ -134,16 +173,23 @@ public record CsvRow(String file, long line, Map<String, Integer> columns, List<
 		if (value == null) {
 			return whenEmpty;
 		}
+		long count;
 		try {
-			long count = Long.parseLong(value);
-			if (count < 0) {
-				throw bad(column + " '" + value + "' is negative");
-			}
-			return count;
+			count = Long.parseLong(value);
 		}
 		catch (NumberFormatException ex) {
+			if (value.chars().allMatch(Character::isDigit)) {
+				throw bad(column + " '" + value + "' is more than " + MAX_COUNT);
+			}
 			throw bad(column + " '" + value + "' is not a whole number");
 		}
+		if (count < 0) {
+			throw bad(column + " '" + value + "' is negative");
+		}
+		if (count > MAX_COUNT) {
+			throw bad(column + " '" + value + "' is more than " + MAX_COUNT);
+		}
+		return count;
 	}
 
 	/** The secrets that landing replaced with fingerprints in this row. */
@@ -152,7 +198,8 @@ public record CsvRow(String file, long line, Map<String, Integer> columns, List<
 		this.columns.forEach((column, index) -> {
 			if (index < this.cells.size()) {
 				for (String fingerprint : SecretRedactor.fingerprintsIn(this.cells.get(index))) {
-					exposures.add(new Exposure(this.file, this.line, column, fingerprint));
+					exposures.add(new Exposure(this.file, this.line,
+							column.substring(0, Math.min(column.length(), MAX_COLUMN_NAME)), fingerprint));
 				}
 			}
 		});
@@ -169,8 +216,17 @@ public record CsvRow(String file, long line, Map<String, Integer> columns, List<
 		return (dot > 0) ? name.substring(0, dot) : name;
 	}
 
+	/** The file name as a source name, rejected when longer than the source column. */
+	public String fileStem(int maxLength) {
+		String stem = fileStem();
+		if (stem.length() > maxLength) {
+			throw bad("source '" + stem + "' (the file name) is longer than " + maxLength + " characters");
+		}
+		return stem;
+	}
+
 	public BadRowException bad(String reason) {
-		String keyId = text("key_id");
+		String keyId = rawText("key_id");
 		return new BadRowException(this.file, this.line, (keyId != null && keyId.length() <= 128) ? keyId : null,
 				reason, rowText());
 	}

@@ -53,6 +53,11 @@ public enum InputSource {
 		return this.extensions.stream().anyMatch(name::endsWith);
 	}
 
+	/** Whether the source is rows of CSV, where a bad line costs only that row. */
+	public boolean isCsv() {
+		return this.extensions.contains(".csv");
+	}
+
 	public boolean isRequired() {
 		return this.required;
 	}

@@ -2,6 +2,7 @@ package io.keyreview.support;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.ToLongFunction;
 
@@ -35,15 +36,18 @@ public class LoadSteps {
 
 	private final LandingArea landingArea;
 
+	private final InputLimits limits;
+
 	private final Clock clock;
 
 	LoadSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
-			KeyreviewProperties properties, LandingArea landingArea, Clock clock) {
+			KeyreviewProperties properties, LandingArea landingArea, InputLimits limits, Clock clock) {
 		this.jobRepository = jobRepository;
 		this.transactionManager = transactionManager;
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.landingArea = landingArea;
+		this.limits = limits;
 		this.clock = clock;
 	}
 
@@ -85,18 +89,19 @@ public class LoadSteps {
 
 	/**
 	 * A reader over every landed CSV file of a source, in name order, restartable within
-	 * a file.
+	 * a file; each value is checked against the length of its column ({@code maxLengths},
+	 * in characters) when it is read.
 	 */
-	public MultiResourceItemReader<CsvRow> csvReader(InputSource source, LocalDate runDate,
-			Set<String> requiredColumns) {
-		return csvReader(source, runDate, requiredColumns, ColumnMapping.NONE);
+	public MultiResourceItemReader<CsvRow> csvReader(InputSource source, LocalDate runDate, Set<String> requiredColumns,
+			Map<String, Integer> maxLengths) {
+		return csvReader(source, runDate, requiredColumns, maxLengths, ColumnMapping.NONE);
 	}
 
 	/** The same, reading foreign headers and values through a column mapping. */
 	public MultiResourceItemReader<CsvRow> csvReader(InputSource source, LocalDate runDate, Set<String> requiredColumns,
-			ColumnMapping mapping) {
-		MultiResourceItemReader<CsvRow> reader = new MultiResourceItemReader<>(
-				new CsvRowReader(source.sourceName(), requiredColumns, source.isRequired(), mapping));
+			Map<String, Integer> maxLengths, ColumnMapping mapping) {
+		MultiResourceItemReader<CsvRow> reader = new MultiResourceItemReader<>(new CsvRowReader(source.sourceName(),
+				requiredColumns, source.isRequired(), mapping, maxLengths, this.limits));
 		reader.setName(source.sourceName() + "Files");
 		reader.setResources(this.landingArea.resources(runDate, source));
 		reader.setStrict(false);

@@ -1,6 +1,8 @@
 package io.keyreview.support;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -13,7 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Records each skipped bad row, inside the chunk transaction, in {@code rejected_row};
- * the reject files are written from that table at the end of the run.
+ * the reject files are written from that table at the end of the run. Every reject is a
+ * row of its own, even when two share a file and line; the same reject recorded again is
+ * recorded once.
  */
 public class RejectRecorder implements SkipListener<Object, Object>, StepExecutionListener {
 
@@ -62,12 +66,20 @@ public class RejectRecorder implements SkipListener<Object, Object>, StepExecuti
 		if (this.logged++ < LOGGED_REJECTS) {
 			logger.warn("{}: rejected {} line {}: {}", this.source.sourceName(), bad.file(), bad.line(), bad.reason());
 		}
-		this.jdbc.update("DELETE FROM rejected_row WHERE run_date = ? AND input_file = ? AND line = ?", this.runDate,
-				bad.file(), bad.line());
+		String reason = truncate(bad.reason(), 500);
+		List<Map<String, Object>> sameLine = this.jdbc.queryForList(
+				"SELECT input_file, reason, reject_no FROM rejected_row WHERE run_date = ? AND input_file = ? AND line = ?",
+				this.runDate, bad.file(), bad.line());
+		if (sameLine.stream()
+			.anyMatch((row) -> bad.file().equals(row.get("input_file")) && reason.equals(row.get("reason")))) {
+			return;
+		}
+		int rejectNo = 1
+				+ sameLine.stream().mapToInt((row) -> ((Number) row.get("reject_no")).intValue()).max().orElse(0);
 		this.jdbc.update("""
-				INSERT INTO rejected_row (run_date, source, input_file, line, key_id, reason, row_text)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""", this.runDate, this.source.sourceName(), bad.file(), bad.line(),
-				bad.keyId(), truncate(bad.reason(), 500), truncate(bad.rowText(), 4000));
+				INSERT INTO rejected_row (run_date, source, input_file, line, reject_no, key_id, reason, row_text)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", this.runDate, this.source.sourceName(), bad.file(), bad.line(),
+				rejectNo, bad.keyId(), reason, truncate(bad.rowText(), 4000));
 	}
 
 	private static String truncate(String text, int length) {

@@ -35,7 +35,7 @@ class UsageConfiguration {
 	@StepScope
 	MultiResourceItemReader<CsvRow> usageReader(LoadSteps loadSteps,
 			@Value("#{jobParameters['runDate']}") LocalDate runDate) {
-		return loadSteps.csvReader(InputSource.USAGE, runDate, Set.of("key_id", "timestamp"));
+		return loadSteps.csvReader(InputSource.USAGE, runDate, Set.of("key_id", "timestamp"), UsageRow.MAX_LENGTHS);
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import io.keyreview.support.Exposed;
 import io.keyreview.support.Exposure;
@@ -13,6 +14,10 @@ import io.keyreview.support.Exposure;
 public record UsageRow(String source, String keyId, Instant timestamp, String route, String model, String provider,
 		long requests, long failedRequests, long inputTokens, long outputTokens, BigDecimal costUsd,
 		List<Exposure> exposures) implements Exposed {
+
+	/** The longest value (characters) each column of {@code usage_daily} holds. */
+	public static final Map<String, Integer> MAX_LENGTHS = Map.of("source", 64, "key_id", 128, "route", 128, "model",
+			128, "provider", 64);
 
 	public LocalDate usageDay() {
 		return LocalDate.ofInstant(this.timestamp, ZoneOffset.UTC);

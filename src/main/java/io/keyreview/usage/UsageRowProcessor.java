@@ -26,21 +26,15 @@ class UsageRowProcessor implements ItemProcessor<CsvRow, UsageRow> {
 			throw row.bad("has no timestamp");
 		}
 		BigDecimal cost = row.amount("cost_usd");
-		return new UsageRow(row.fileStem(), keyId, timestamp, dimension(row, "route", 128),
-				dimension(row, "model", 128), dimension(row, "provider", 64), requests, failedRequests,
+		return new UsageRow(row.fileStem(UsageRow.MAX_LENGTHS.get("source")), keyId, timestamp, dimension(row, "route"),
+				dimension(row, "model"), dimension(row, "provider"), requests, failedRequests,
 				row.count("input_tokens", 0), row.count("output_tokens", 0), (cost != null) ? cost : BigDecimal.ZERO,
 				row.exposures());
 	}
 
-	private static String dimension(CsvRow row, String column, int maxLength) {
+	private static String dimension(CsvRow row, String column) {
 		String value = row.text(column);
-		if (value == null) {
-			return "";
-		}
-		if (value.length() > maxLength) {
-			throw row.bad(column + " is longer than " + maxLength + " characters");
-		}
-		return value;
+		return (value != null) ? value : "";
 	}
 
 }
