@@ -152,8 +152,9 @@ class InputLanding {
 				int read;
 				while ((read = in.read(buffer)) != -1) {
 					pending.append(buffer, 0, read);
-					int end = pending.lastIndexOf("\n") + 1;
-					if (end > 0) {
+					int lineEnd = lastLineEnd(buffer, read);
+					if (lineEnd >= 0) {
+						int end = pending.length() - read + lineEnd + 1;
 						landed.write(pending.substring(0, end), out);
 						pending.delete(0, end);
 					}
@@ -165,6 +166,19 @@ class InputLanding {
 			throw new InputFileException(from + " is not UTF-8 text", ex);
 		}
 		return landed;
+	}
+
+	/**
+	 * The last line end in the block just read, or -1: only the new block is searched, so
+	 * a long line is scanned once, not once per block.
+	 */
+	private static int lastLineEnd(char[] block, int length) {
+		for (int i = length - 1; i >= 0; i--) {
+			if (block[i] == '\n') {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	private static final class LandedFile {
