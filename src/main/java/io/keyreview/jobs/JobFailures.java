@@ -26,6 +26,19 @@ final class JobFailures {
 		return failures.isEmpty() ? "the run ended " + execution.getStatus() : sentence(failures.get(0));
 	}
 
+	/**
+	 * Whether the failure is bad input that the sentence fully explains, rather than an
+	 * unexpected exception whose stack trace is needed to find its cause.
+	 */
+	static boolean isBadInput(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InputFileException || cause instanceof SkipLimitExceededException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	static String sentence(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof InputFileException) {

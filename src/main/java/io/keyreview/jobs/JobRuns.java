@@ -1,5 +1,7 @@
 package io.keyreview.jobs;
 
+import java.util.List;
+
 import io.keyreview.mail.MailDelivery;
 import io.keyreview.mail.Outbox;
 import io.keyreview.worklist.Cycle;
@@ -125,9 +127,20 @@ class JobRuns {
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
 			return mailLeft();
 		}
-		logger.error("{} {}: {}. Run the same command again to resume.", run,
-				execution.getStatus().name().toLowerCase(), JobFailures.describe(execution));
-		execution.getAllFailureExceptions().forEach((failure) -> logger.debug("Failure", failure));
+		String sentence = run + " " + execution.getStatus().name().toLowerCase() + ": "
+				+ JobFailures.describe(execution) + ". Run the same command again to resume.";
+		List<Throwable> failures = execution.getAllFailureExceptions();
+		Throwable unexpected = failures.stream()
+			.filter((failure) -> !JobFailures.isBadInput(failure))
+			.findFirst()
+			.orElse(null);
+		if (unexpected != null) {
+			logger.error(sentence, unexpected);
+		}
+		else {
+			logger.error(sentence);
+			failures.forEach((failure) -> logger.debug("Failure", failure));
+		}
 		return ExitCode.FAILED;
 	}
 
