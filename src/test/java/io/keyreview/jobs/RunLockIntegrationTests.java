@@ -84,11 +84,16 @@ class RunLockIntegrationTests {
 	/** The test server's datasource with another database (created if missing). */
 	static DataSource dataSource(String database, String extraParameters) {
 		Map<String, String> datasource = MySqlTestDatabase.datasource();
-		String url = datasource.get("spring.datasource.url")
-			.replaceFirst("^(jdbc:[a-z]+://[^/]+/)[^?]*", "$1" + database);
-		url += (url.contains("?") ? "&" : "?") + "createDatabaseIfNotExist=true" + extraParameters;
-		return new DriverManagerDataSource(url, datasource.get("spring.datasource.username"),
+		return new DriverManagerDataSource(url(database, extraParameters), datasource.get("spring.datasource.username"),
 				datasource.get("spring.datasource.password"));
+	}
+
+	/** The test server's URL with another database (created if missing). */
+	static String url(String database, String extraParameters) {
+		String url = MySqlTestDatabase.datasource()
+			.get("spring.datasource.url")
+			.replaceFirst("^(jdbc:[a-z]+://[^/]+/)[^?]*", "$1" + database);
+		return url + (url.contains("?") ? "&" : "?") + "createDatabaseIfNotExist=true" + extraParameters;
 	}
 
 }
