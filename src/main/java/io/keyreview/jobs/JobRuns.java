@@ -106,7 +106,7 @@ class JobRuns {
 		}
 		catch (Exception ex) {
 			logger.warn("The run lock of {} could not be released ({}); it goes with the process", job.getName(),
-					ex.getMessage());
+					String.valueOf(ex.getMessage()).lines().findFirst().orElse(""));
 		}
 	}
 

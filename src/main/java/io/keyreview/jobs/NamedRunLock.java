@@ -110,7 +110,7 @@ final class NamedRunLock implements AutoCloseable {
 			}
 		}
 		catch (SQLException ex) {
-			holder = "its connection failed: " + ex.getMessage();
+			holder = "its connection failed: " + ex.getMessage().lines().findFirst().orElse("");
 		}
 		if (holder != null) {
 			this.lost = true;

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(MySqlTestDatabase.class)
 class DatabaseOutageTests {
 
-	private static final String DATABASE = "keyreview_outage";
+	private static final String DATABASE = "keyreview_outage_" + ProcessHandle.current().pid();
 
 	private static final Path WORK = Path.of("target/test-work/outage");
 

@@ -26,9 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(MySqlTestDatabase.class)
 class RunLockIntegrationTests {
 
-	private static final String STAGING = "keyreview_lock_staging";
+	/**
+	 * Databases of this test run's own, so that another run on the same server is no
+	 * bother.
+	 */
+	private static final String STAGING = "keyreview_lock_staging_" + ProcessHandle.current().pid();
 
-	private static final String PRODUCTION = "keyreview_lock_production";
+	private static final String PRODUCTION = "keyreview_lock_production_" + ProcessHandle.current().pid();
 
 	private static final KeyreviewProperties PROPERTIES = new KeyreviewProperties(Path.of("target/test-work/inputs"),
 			Path.of("target/test-work/locks-out"), null, 1000, 100, Duration.ofSeconds(10), Duration.ofDays(90));
