@@ -39,9 +39,8 @@ class RunLockIntegrationTests {
 
 	@AfterAll
 	static void dropSchemas() {
-		JdbcTemplate jdbc = new JdbcTemplate(dataSource(STAGING, ""));
-		jdbc.execute("DROP DATABASE IF EXISTS " + STAGING);
-		jdbc.execute("DROP DATABASE IF EXISTS " + PRODUCTION);
+		new JdbcTemplate(dataSource(STAGING, "")).execute("DROP DATABASE IF EXISTS " + STAGING);
+		new JdbcTemplate(dataSource(PRODUCTION, "")).execute("DROP DATABASE IF EXISTS " + PRODUCTION);
 	}
 
 	@Test
