@@ -60,6 +60,14 @@ class GracefulStop implements JobExecutionListener, BeanPostProcessor {
 
 	@Override
 	public void afterJob(JobExecution execution) {
+		runEnded();
+	}
+
+	/**
+	 * The job is no longer running, whether or not Batch got to call {@link #afterJob}: a
+	 * shutdown from now on has nothing to wait for.
+	 */
+	void runEnded() {
 		this.finished.countDown();
 		try {
 			Runtime.getRuntime().removeShutdownHook(this.hook);

@@ -1,5 +1,7 @@
 package io.keyreview.jobs;
 
+import java.util.List;
+
 import io.keyreview.mail.MailDelivery;
 import io.keyreview.mail.Outbox;
 import io.keyreview.worklist.Cycle;
@@ -37,13 +39,16 @@ class JobRuns {
 
 	private final Outbox outbox;
 
+	private final GracefulStop gracefulStop;
+
 	JobRuns(JobOperator jobOperator, JobRepository jobRepository, RunLocks runLocks, MailDelivery mailDelivery,
-			Outbox outbox) {
+			Outbox outbox, GracefulStop gracefulStop) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.runLocks = runLocks;
 		this.mailDelivery = mailDelivery;
 		this.outbox = outbox;
+		this.gracefulStop = gracefulStop;
 	}
 
 	/** Delivers what earlier runs left in the outbox, then says whether any is left. */
@@ -66,6 +71,21 @@ class JobRuns {
 	}
 
 	ExitCode launch(Job job, JobParameters parameters) {
+		try {
+			return launchUnlessRunning(job, parameters);
+		}
+		catch (RuntimeException ex) {
+			if (!JobFailures.isDatabaseUnreachable(ex)) {
+				throw ex;
+			}
+			logger.error("{} failed: {}. Run the same command again once the database answers.", job.getName(),
+					JobFailures.sentence(ex));
+			logger.debug("Failure", ex);
+			return ExitCode.FAILED;
+		}
+	}
+
+	private ExitCode launchUnlessRunning(Job job, JobParameters parameters) {
 		AutoCloseable lock = this.runLocks.tryLock(job.getName());
 		if (lock == null) {
 			logger.error("Another {} run is in progress; this one changes nothing.", job.getName());
@@ -86,7 +106,7 @@ class JobRuns {
 		}
 		catch (Exception ex) {
 			logger.warn("The run lock of {} could not be released ({}); it goes with the process", job.getName(),
-					ex.getMessage());
+					String.valueOf(ex.getMessage()).lines().findFirst().orElse(""));
 		}
 	}
 
@@ -118,16 +138,36 @@ class JobRuns {
 			return ExitCode.ALREADY_RUNNING;
 		}
 		catch (Exception ex) {
-			logger.error("{} could not start: {}", run, JobFailures.sentence(ex));
-			logger.debug("Start failure", ex);
+			if (JobFailures.isDatabaseUnreachable(ex)) {
+				logger.error("{} failed: {}. Run the same command again to resume once the database answers.", run,
+						JobFailures.sentence(ex));
+				logger.debug("Failure", ex);
+			}
+			else {
+				logger.error("{} could not start: {}", run, JobFailures.sentence(ex), ex);
+			}
 			return ExitCode.FAILED;
+		}
+		finally {
+			this.gracefulStop.runEnded();
 		}
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
 			return mailLeft();
 		}
-		logger.error("{} {}: {}. {}", run, execution.getStatus().name().toLowerCase(), JobFailures.describe(execution),
-				JobFailures.advice(execution));
-		execution.getAllFailureExceptions().forEach((failure) -> logger.debug("Failure", failure));
+		String sentence = run + " " + execution.getStatus().name().toLowerCase() + ": "
+				+ JobFailures.describe(execution) + ". " + JobFailures.advice(execution);
+		List<Throwable> failures = execution.getAllFailureExceptions();
+		Throwable unexpected = failures.stream()
+			.filter((failure) -> !JobFailures.isBadInput(failure) && !JobFailures.isDatabaseUnreachable(failure))
+			.findFirst()
+			.orElse(null);
+		if (unexpected != null) {
+			logger.error(sentence, unexpected);
+		}
+		else {
+			logger.error(sentence);
+			failures.forEach((failure) -> logger.debug("Failure", failure));
+		}
 		return ExitCode.FAILED;
 	}
 

@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
 
@@ -24,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * One lock per job, held by the process that runs it for as long as it runs: on MySQL and
- * MariaDB a named lock ({@code GET_LOCK}) on a connection of its own, which the server
+ * MariaDB a named lock per database and job ({@link NamedRunLock}), which the server
  * frees when the process dies; on the embedded H2 database an OS file lock under
  * {@code <out>/locks/}, which the OS frees when the process dies. A run that holds the
  * lock knows that an execution the repository still shows as running is a crashed one.
@@ -43,38 +41,35 @@ class RunLocks {
 
 	/** The lock of a job, or {@code null} while another process holds it. */
 	@Nullable AutoCloseable tryLock(String jobName) {
+		Connection connection;
 		try {
-			Connection connection = this.dataSource.getConnection();
-			String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-			if (product.contains("mysql") || product.contains("mariadb")) {
-				return namedLock(connection, "keyreview." + jobName);
-			}
-			connection.close();
-			return fileLock(this.folder.resolve(jobName + ".lock"));
+			connection = this.dataSource.getConnection();
 		}
 		catch (SQLException ex) {
 			throw new DataAccessResourceFailureException("Cannot take the run lock of " + jobName, ex);
 		}
+		try {
+			String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+			if (product.contains("mysql") || product.contains("mariadb")) {
+				return NamedRunLock.tryTake(connection, jobName);
+			}
+			connection.close();
+			return fileLock(this.folder.resolve(jobName + ".lock"));
+		}
+		catch (SQLException | RuntimeException ex) {
+			closeAfterFailure(connection, ex);
+			throw (ex instanceof RuntimeException runtime) ? runtime
+					: new DataAccessResourceFailureException("Cannot take the run lock of " + jobName, ex);
+		}
 	}
 
-	private static @Nullable AutoCloseable namedLock(Connection connection, String name) throws SQLException {
-		boolean locked;
-		try (PreparedStatement lock = connection.prepareStatement("SELECT GET_LOCK(?, 0)")) {
-			lock.setString(1, name);
-			try (ResultSet result = lock.executeQuery()) {
-				locked = result.next() && result.getInt(1) == 1;
-			}
-		}
-		if (!locked) {
+	private static void closeAfterFailure(Connection connection, Exception failure) {
+		try {
 			connection.close();
-			return null;
 		}
-		return () -> {
-			try (connection; PreparedStatement release = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
-				release.setString(1, name);
-				release.executeQuery().close();
-			}
-		};
+		catch (SQLException ex) {
+			failure.addSuppressed(ex);
+		}
 	}
 
 	private static @Nullable AutoCloseable fileLock(Path file) {

@@ -245,7 +245,8 @@ class InputLanding {
 				int read;
 				while ((read = in.read(buffer)) != -1) {
 					pending.append(buffer, 0, read);
-					int end = pending.lastIndexOf("\n") + 1;
+					int lineEnd = lastLineEnd(buffer, read);
+					int end = (lineEnd >= 0) ? pending.length() - read + lineEnd + 1 : 0;
 					if (end == 0 && pending.length() > LONGEST_PENDING_TEXT) {
 						end = lastSeparator(pending);
 					}
@@ -276,6 +277,19 @@ class InputLanding {
 			}
 		}
 		return text.length();
+	}
+
+	/**
+	 * The last line end in the block just read, or -1: only the new block is searched, so
+	 * a long line is scanned once, not once per block.
+	 */
+	private static int lastLineEnd(char[] block, int length) {
+		for (int i = length - 1; i >= 0; i--) {
+			if (block[i] == '\n') {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	private static final class LandedFile {

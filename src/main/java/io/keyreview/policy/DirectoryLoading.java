@@ -1,8 +1,5 @@
 package io.keyreview.policy;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,6 +22,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Replaces the directory tables with tonight's {@code owners.yaml}, in one transaction.
@@ -37,21 +35,23 @@ class DirectoryLoading implements Tasklet {
 
 	private final LandingArea landingArea;
 
-	DirectoryLoading(JdbcTemplate jdbc, LandingArea landingArea) {
+	private final DataSize maxSize;
+
+	DirectoryLoading(JdbcTemplate jdbc, LandingArea landingArea, DataSize maxSize) {
 		this.jdbc = jdbc;
 		this.landingArea = landingArea;
+		this.maxSize = maxSize;
 	}
 
 	@Override
-	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		LocalDate runDate = RunDate.of(chunkContext);
 		List<Path> files = this.landingArea.files(runDate, InputSource.DIRECTORY);
 		if (files.isEmpty()) {
 			throw new InputFileException("owners.yaml was not landed for " + runDate);
 		}
 		Path file = files.get(0);
-		YamlDocument document = new YamlDocument("directory/" + file.getFileName(),
-				Files.readString(file, StandardCharsets.UTF_8));
+		YamlDocument document = YamlDocument.read("directory/" + file.getFileName(), file, this.maxSize);
 		Directory directory = parse(document);
 		replaceTables(directory);
 		recordExposures(document, runDate);

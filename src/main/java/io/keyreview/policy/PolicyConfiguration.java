@@ -16,6 +16,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,21 +28,23 @@ import org.springframework.transaction.PlatformTransactionManager;
  * {@code model_group_member}, {@code route_environment} and {@code key_policy}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(YamlSettings.class)
 class PolicyConfiguration {
 
 	@Bean
 	Step loadDirectory(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
-			LandingArea landingArea) {
-		return new StepBuilder(jobRepository).tasklet(new DirectoryLoading(jdbc, landingArea), transactionManager)
+			LandingArea landingArea, YamlSettings yaml) {
+		return new StepBuilder(jobRepository)
+			.tasklet(new DirectoryLoading(jdbc, landingArea, yaml.maxSize()), transactionManager)
 			.build();
 	}
 
 	@Bean
 	@StepScope
-	YamlDocumentReader policiesReader(LandingArea landingArea,
+	YamlDocumentReader policiesReader(LandingArea landingArea, YamlSettings yaml,
 			@Value("#{jobParameters['runDate']}") LocalDate runDate) {
 		return new YamlDocumentReader(InputSource.POLICIES.sourceName(),
-				landingArea.files(runDate, InputSource.POLICIES));
+				landingArea.files(runDate, InputSource.POLICIES), yaml.maxSize());
 	}
 
 	@Bean

@@ -1,13 +1,36 @@
 package io.keyreview.policy;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.keyreview.support.Exposure;
+import io.keyreview.support.InputFileException;
 import io.keyreview.support.SecretRedactor;
+
+import org.springframework.util.unit.DataSize;
 
 /** A landed YAML file: its name under the landing folder and its text. */
 record YamlDocument(String file, String text) {
+
+	/**
+	 * Reads a landed file, refused in one sentence when it is larger than the limit.
+	 */
+	static YamlDocument read(String file, Path path, DataSize maxSize) {
+		try {
+			if (Files.size(path) > maxSize.toBytes()) {
+				throw new InputFileException(file + " is larger than keyreview.yaml.max-size (" + maxSize.toBytes()
+						+ " bytes): shorten it, or raise the setting");
+			}
+			return new YamlDocument(file, Files.readString(path, StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new InputFileException(file + " cannot be read: " + ex.getMessage(), ex);
+		}
+	}
 
 	/**
 	 * The secrets landing redacted, each at its line, under the YAML key of that line.

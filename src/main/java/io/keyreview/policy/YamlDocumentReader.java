@@ -1,15 +1,12 @@
 package io.keyreview.policy;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.keyreview.support.InputFileException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Reads landed YAML files one document per file, in name order; the file count is the
@@ -21,27 +18,24 @@ class YamlDocumentReader extends AbstractItemCountingItemStreamItemReader<YamlDo
 
 	private final List<Path> files;
 
+	private final DataSize maxSize;
+
 	private int next;
 
-	YamlDocumentReader(String source, List<Path> files) {
+	YamlDocumentReader(String source, List<Path> files, DataSize maxSize) {
 		this.source = source;
 		this.files = files;
+		this.maxSize = maxSize;
 		setName(source + "Files");
 	}
 
 	@Override
-	protected @Nullable YamlDocument doRead() throws Exception {
+	protected @Nullable YamlDocument doRead() {
 		if (this.next >= this.files.size()) {
 			return null;
 		}
 		Path file = this.files.get(this.next++);
-		String name = this.source + "/" + file.getFileName();
-		try {
-			return new YamlDocument(name, Files.readString(file, StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new InputFileException(name + " cannot be read: " + ex.getMessage(), ex);
-		}
+		return YamlDocument.read(this.source + "/" + file.getFileName(), file, this.maxSize);
 	}
 
 	@Override
