@@ -60,7 +60,9 @@ class InputLanding {
 		long bytes = 0;
 		List<String> lineCounts = new ArrayList<>();
 		for (Path file : files) {
-			LandedFile landed = copyRedacted(file, target.resolve(file.getFileName()));
+			// a secret in a file name lands as its fingerprint, like one in a line
+			LandedFile landed = copyRedacted(file,
+					target.resolve(SecretRedactor.redact(file.getFileName().toString())));
 			redacted += landed.redacted;
 			bytes += Files.size(file);
 			lineCounts.add(landed.name + "\t" + landed.lines);
@@ -122,10 +124,12 @@ class InputLanding {
 
 	private Path requireReadable(InputSource source, Path file) throws IOException {
 		if (!Files.isReadable(file)) {
-			throw new InputFileException(file + " cannot be read (check its permissions)");
+			throw new InputFileException(
+					SecretRedactor.redact(file.toString()) + " cannot be read (check its permissions)");
 		}
 		if (source.isRequired() && Files.size(file) == 0) {
-			throw new InputFileException(file + " is empty, and " + source.sourceName() + " is a required input");
+			throw new InputFileException(SecretRedactor.redact(file.toString()) + " is empty, and "
+					+ source.sourceName() + " is a required input");
 		}
 		return file;
 	}
@@ -144,7 +148,7 @@ class InputLanding {
 	 * redacted.
 	 */
 	private static LandedFile copyRedacted(Path from, Path to) throws IOException {
-		LandedFile landed = new LandedFile(from.getFileName().toString());
+		LandedFile landed = new LandedFile(to.getFileName().toString());
 		try (Reader in = Files.newBufferedReader(from, StandardCharsets.UTF_8)) {
 			AtomicFile.writeText(to, (out) -> {
 				char[] buffer = new char[1 << 16];
@@ -162,7 +166,7 @@ class InputLanding {
 			});
 		}
 		catch (MalformedInputException ex) {
-			throw new InputFileException(from + " is not UTF-8 text", ex);
+			throw new InputFileException(SecretRedactor.redact(from.toString()) + " is not UTF-8 text", ex);
 		}
 		return landed;
 	}
