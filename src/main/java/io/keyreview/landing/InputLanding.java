@@ -155,8 +155,9 @@ class InputLanding {
 		}
 	}
 
+	/** A secret in a file name lands as its fingerprint, like one in a line. */
 	private static String landedName(Path file) {
-		return file.getFileName().toString();
+		return SecretRedactor.redact(file.getFileName().toString());
 	}
 
 	/**
@@ -211,10 +212,12 @@ class InputLanding {
 
 	private Path requireReadable(InputSource source, Path file) throws IOException {
 		if (!Files.isReadable(file)) {
-			throw new InputFileException(file + " cannot be read (check its permissions)");
+			throw new InputFileException(
+					SecretRedactor.redact(file.toString()) + " cannot be read (check its permissions)");
 		}
 		if (source.isRequired() && Files.size(file) == 0) {
-			throw new InputFileException(file + " is empty, and " + source.sourceName() + " is a required input");
+			throw new InputFileException(SecretRedactor.redact(file.toString()) + " is empty, and "
+					+ source.sourceName() + " is a required input");
 		}
 		return file;
 	}
@@ -233,7 +236,7 @@ class InputLanding {
 	 * redacted.
 	 */
 	private static LandedFile copyRedacted(Path from, Path to, boolean csv) throws IOException {
-		LandedFile landed = new LandedFile(from.getFileName().toString());
+		LandedFile landed = new LandedFile(to.getFileName().toString());
 		CodingErrorAction notUtf8 = csv ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(notUtf8)
@@ -260,7 +263,7 @@ class InputLanding {
 			});
 		}
 		catch (MalformedInputException ex) {
-			throw new InputFileException(from + " is not UTF-8 text", ex);
+			throw new InputFileException(SecretRedactor.redact(from.toString()) + " is not UTF-8 text", ex);
 		}
 		return landed;
 	}

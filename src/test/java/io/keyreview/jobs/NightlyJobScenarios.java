@@ -244,6 +244,62 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 	}
 
 	@Test
+	void neverWritesASecretFromAFileNameOrAConnectionUrl(CapturedOutput output) throws IOException {
+		givenInputs("secrets");
+		String token = "ghp_testFAKE0a1B2c3D4e5F6g7H8i9J0kLmNoPq";
+		String url = "postgres://u:p@h";
+		givenInputFile("usage/export-" + token + ".csv", """
+				key_id,timestamp,route,model,cost_usd
+				alpha-prod,2026-11-03T09:00:00Z,%s,gpt-4o-mini,0.25
+				alpha-prod,2026-11-03T10:00:00Z,mysql://admin:FakeAdminPass1@db,gpt-4o-mini,not-a-cost
+				""".formatted(url));
+
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+
+		String landedName = "export-" + SecretRedactor.fingerprint(token) + ".csv";
+		Path landed = OUT.resolve("landing/2026-11-21/usage");
+		assertThat(landed.resolve(landedName)).content()
+			.contains("alpha-prod,2026-11-03T09:00:00Z,postgres://u:" + SecretRedactor.fingerprint("p") + "@h,");
+		assertThat(landed.resolve(".landed")).content().contains(landedName + "\t3");
+		assertThat(this.jdbc.queryForList("SELECT input_file, line FROM rejected_row WHERE source = 'usage'"))
+			.extracting((row) -> row.get("input_file") + ":" + row.get("line"))
+			.containsExactly("usage/" + landedName + ":3");
+		assertThat(OUT.resolve("rejects/2026-11-21/usage.csv")).content().contains("usage/" + landedName);
+		assertThat(this.jdbc.queryForList("""
+				SELECT line, column_name, fingerprint FROM secret_exposure
+				WHERE input_file = ? AND key_id = 'alpha-prod'""", "usage/" + landedName))
+			.extracting((row) -> row.get("line") + ":" + row.get("column_name") + ":" + row.get("fingerprint"))
+			.containsExactly("2:route:" + SecretRedactor.fingerprint("p"));
+		assertThat(count("SELECT exposures FROM key_register WHERE key_id = 'alpha-prod'")).isEqualTo(4);
+		assertThat(this.commandLine.execute(new DefaultApplicationArguments("evidence", "--key=alpha-prod")))
+			.isEqualTo(ExitCode.DONE);
+		String tables = applicationTables().toString();
+		String outputs = contentsOf(OUT) + fileNamesIn(OUT);
+		for (String secret : List.of(token, "u:p@", "FakeAdminPass1")) {
+			assertThat(tables).doesNotContain(secret);
+			assertThat(outputs).doesNotContain(secret);
+			assertThat(output.getAll()).doesNotContain(secret);
+		}
+	}
+
+	@Test
+	void showsAKeyIdInTheLogLineThatNamesIt(CapturedOutput output) throws IOException {
+		givenInputs("secrets");
+		givenInputFile("keys/claude.csv", "key_id,status\napikey_01Rj2N8SVvo6BePZj99NhmiT,active\n");
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+
+		assertThat(this.commandLine
+			.execute(new DefaultApplicationArguments("evidence", "--key=apikey_01Rj2N8SVvo6BePZj99NhmiT")))
+			.isEqualTo(ExitCode.DONE);
+
+		assertThat(output.getAll().lines().filter((line) -> line.contains("evidence of ")))
+			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.contains("evidence of apikey_01Rj2N8SVvo6BePZj99NhmiT: ")
+			.contains("evidence/apikey_01Rj2N8SVvo6BePZj99NhmiT")
+			.doesNotContain("sha256:");
+	}
+
+	@Test
 	void redactsASecretEvenWhenCodeLogsOne(CapturedOutput output) {
 		String secret = "sk-proj-testFAKElogged00000000000000000000";
 
@@ -540,6 +596,12 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 			}
 		}
 		return secrets;
+	}
+
+	private static String fileNamesIn(Path folder) throws IOException {
+		try (Stream<Path> files = Files.walk(folder)) {
+			return files.map(Path::toString).toList().toString();
+		}
 	}
 
 	private static String contentsOf(Path folder) throws IOException {
