@@ -1,7 +1,6 @@
 package io.keyreview.mail;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 
 import io.keyreview.support.KeyreviewProperties;
@@ -43,12 +42,12 @@ class MailConfiguration {
 
 	@Bean
 	Step composeDigests(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			WorklistItems worklist, Outbox outbox, MailSettings settings, Clock clock) {
+			WorklistItems worklist, Outbox outbox, MailSettings settings) {
 		DigestComposer composer = new DigestComposer(settings);
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
 			Cycle cycle = Cycle.of(chunkContext.getStepContext().getStepExecution().getJobParameters());
 			List<OutboxMessage> digests = composer.compose(cycle, worklist.of(cycle));
-			int added = outbox.addNew(cycle.name(), digests, LocalDate.now(clock));
+			int added = outbox.addNew(cycle.name(), digests, cycle.lastDay());
 			contribution.incrementWriteCount(added);
 			logger.info("composeDigests: {} digest(s) for {} in the outbox", digests.size(), cycle.name());
 			return RepeatStatus.FINISHED;

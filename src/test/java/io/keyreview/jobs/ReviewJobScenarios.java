@@ -6,6 +6,8 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -34,6 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.convention.TestBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +55,13 @@ abstract class ReviewJobScenarios extends JobTestSupport {
 
 	@Autowired
 	WorklistItems worklist;
+
+	@TestBean(methodName = "settableClock")
+	Clock clock;
+
+	static Clock settableClock() {
+		return new SettableClock(Instant.parse("2026-12-01T06:00:00Z"));
+	}
 
 	@Test
 	void monthlyBuildsTheWorkListMailsEachOwnerAndWritesTheFinanceFile() throws Exception {
@@ -226,6 +236,40 @@ abstract class ReviewJobScenarios extends JobTestSupport {
 		assertThat(OUT.resolve("worklists/worklist-2026-11.csv")).hasContent(worklistFile);
 		assertThat(OUT.resolve("finance/finance-2026-11.csv")).hasContent(financeFile);
 		assertEachDigestDeliveredOnce("2026-11", 3);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "2026-11", "2026-Q4" })
+	void aReviewRerunOnALaterDayPicksTheSameRecipientsAndOutboxRows(String period) throws Exception {
+		Map<String, List<String>> firstDay = reviewOn(period, "2027-01-02T06:00:00Z");
+		emptyDatabaseAndWorkFolder();
+
+		Map<String, List<String>> laterDay = reviewOn(period, "2027-03-15T06:00:00Z");
+
+		assertThat(laterDay.get("worklist_item")).isEqualTo(firstDay.get("worklist_item"));
+		assertThat(laterDay).isEqualTo(firstDay);
+		assertThat(firstDay.get("worklist_item")).anySatisfy((row) -> assertThat(row).contains("key_id=alpha-prod")
+			.contains("{\"to\":\"ann@example.com\",\"cc\":\"team-a@example.com\""));
+		assertThat(firstDay.get("mail_outbox"))
+			.anySatisfy((row) -> assertThat(row).contains("recipient=ann@example.com")
+				.contains("created_on=" + Cycle.period(period).lastDay()));
+	}
+
+	/**
+	 * The nightly of 2026-11-21 and one review, run when the clock says; Ann leaves on
+	 * 2027-02-01, after both periods end.
+	 */
+	private Map<String, List<String>> reviewOn(String period, String now) throws Exception {
+		((SettableClock) this.clock).set(Instant.parse(now));
+		givenInputs("basic");
+		Path people = INPUTS.resolve("people/hr.csv");
+		Files.writeString(people,
+				Files.readString(people)
+					.replace("ann@example.com,P1,Ann Adams,active,employee,,",
+							"ann@example.com,P1,Ann Adams,terminated,employee,2027-02-01,"));
+		assertThat(nightly(NightlyJobScenarios.NIGHT)).isEqualTo(ExitCode.DONE);
+		assertThat(period.contains("Q") ? quarterly(period) : monthly(period)).isEqualTo(ExitCode.DONE);
+		return applicationTables();
 	}
 
 	private void givenANightWithAHostileAlias() throws IOException {
