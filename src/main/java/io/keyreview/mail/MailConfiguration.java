@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.keyreview.support.KeyreviewProperties;
 import io.keyreview.worklist.Cycle;
+import io.keyreview.worklist.ReviewSettings;
 import io.keyreview.worklist.WorklistItems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +33,12 @@ class MailConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(MailConfiguration.class);
 
 	@Bean
-	MailDelivery mailDelivery(Outbox outbox, MailSettings settings, Clock clock,
+	MailDelivery mailDelivery(Outbox outbox, MailSettings settings, ReviewSettings reviewSettings, Clock clock,
 			ObjectProvider<JavaMailSenderImpl> smtp, KeyreviewProperties properties) {
 		JavaMailSenderImpl sender = smtp.getIfAvailable();
-		MailTransport transport = (sender != null) ? new SmtpTransport(sender)
+		MailTransport transport = (sender != null) ? new SmtpTransport(sender, settings)
 				: new FileTransport(properties.out().resolve("mail"));
-		return new MailDelivery(outbox, transport, settings, clock);
+		return new MailDelivery(outbox, transport, settings, Sender.of(settings, reviewSettings.security()), clock);
 	}
 
 	@Bean

@@ -25,14 +25,17 @@ public class MailDelivery {
 
 	private final MailSettings settings;
 
+	private final Sender sender;
+
 	private final Clock clock;
 
 	private final RetryTemplate retryTemplate;
 
-	MailDelivery(Outbox outbox, MailTransport transport, MailSettings settings, Clock clock) {
+	MailDelivery(Outbox outbox, MailTransport transport, MailSettings settings, Sender sender, Clock clock) {
 		this.outbox = outbox;
 		this.transport = transport;
 		this.settings = settings;
+		this.sender = sender;
 		this.clock = clock;
 		this.retryTemplate = new RetryTemplate(RetryPolicy.builder()
 			.maxRetries(settings.retries())
@@ -57,7 +60,7 @@ public class MailDelivery {
 		OutboxMessage message = next.get();
 		try {
 			this.retryTemplate.execute(() -> {
-				this.transport.send(message, this.settings.from());
+				this.transport.send(message, this.sender);
 				return null;
 			});
 			this.outbox.markSent(message.messageId(), this.clock.instant());

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.keyreview.review.Addressee;
 import io.keyreview.review.ReviewItem;
@@ -28,6 +29,8 @@ import io.keyreview.worklist.WorklistItems;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -115,6 +118,35 @@ abstract class ReviewJobScenarios extends JobTestSupport {
 		assertThat(OUT.resolve("finance/finance-2026-11.csv.sha256")).hasContent(
 				HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(financeFile)))
 						+ "  finance-2026-11.csv");
+	}
+
+	@Test
+	void eachDigestCarriesTheHeadersAndStructureMailSystemsExpect() throws Exception {
+		givenANightWithAHostileAlias();
+
+		assertThat(monthly("2026-11")).isEqualTo(ExitCode.DONE);
+
+		assertThat(greenMail.getReceivedMessages()).isNotEmpty().allSatisfy((message) -> {
+			InternetAddress from = (InternetAddress) message.getFrom()[0];
+			assertThat(from.getPersonal()).isEqualTo("keyreview");
+			assertThat(from.getAddress()).isEqualTo("keyreview@example.com");
+			assertThat(message.getReplyTo()).extracting(Object::toString).containsExactly("security@example.com");
+			assertThat(message.getHeader("Auto-Submitted")).containsExactly("auto-generated");
+			assertThat(message.getContentType()).startsWith("multipart/alternative;");
+			Multipart alternative = (Multipart) message.getContent();
+			assertThat(alternative.getCount()).isEqualTo(2);
+			assertThat(List.of(alternative.getBodyPart(0), alternative.getBodyPart(1))).extracting(
+					(part) -> part.getContentType().replaceAll(";.*", "") + " " + ((MimeBodyPart) part).getEncoding())
+				.containsExactly("text/plain quoted-printable", "text/html quoted-printable");
+			assertThat(GreenMailUtil.getWholeMessage(message).split("\r\n"))
+				.allSatisfy((line) -> assertThat(line).hasSizeLessThanOrEqualTo(78));
+		});
+		Digest security = digestsByRecipient().get("security@example.com");
+		assertThat(security.text()).contains("* ghost-key (unknown environment)\n")
+			.contains("  Spend: $2.50, no monthly budget\n")
+			.doesNotContain("budget of no budget");
+		assertThat(security.html()).contains("$2.50 / no monthly budget").doesNotContain("<strong>ghost-key</strong>");
+		assertThat(security.keyIds()).containsExactly("ghost-key");
 	}
 
 	@Test
@@ -349,7 +381,11 @@ abstract class ReviewJobScenarios extends JobTestSupport {
 	record Digest(String messageId, String to, String cc, String subject, String text, String html,
 			Set<String> keyIds) {
 
-		private static final Pattern KEY_LINE = Pattern.compile("(?m)^\\* .* \\(([^,()]+), [^)]*\\)$");
+		/**
+		 * "* alias (key id, environment)", or "* key id (environment)" without an alias.
+		 */
+		private static final Pattern KEY_LINE = Pattern
+			.compile("(?m)^\\* (?:.* \\(([^,()]+), [^)]*\\)|([^ ]+) \\([^,()]*\\))$");
 
 		static Digest of(MimeMessage message) throws Exception {
 			Map<String, String> parts = new HashMap<>();
@@ -358,7 +394,7 @@ abstract class ReviewJobScenarios extends JobTestSupport {
 			Set<String> keys = new TreeSet<>();
 			Matcher matcher = KEY_LINE.matcher(text);
 			while (matcher.find()) {
-				keys.add(matcher.group(1));
+				keys.add((matcher.group(1) != null) ? matcher.group(1) : matcher.group(2));
 			}
 			String[] cc = message.getHeader("Cc");
 			return new Digest(message.getMessageID(), message.getHeader("To")[0], (cc != null) ? cc[0] : null,

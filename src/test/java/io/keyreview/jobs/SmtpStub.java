@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * Just enough of an SMTP server to know which messages it accepted, and to hold one
  * message unanswered (after its data, before "250") so a test can kill the sender there.
  */
-class SmtpStub implements AutoCloseable {
+public class SmtpStub implements AutoCloseable {
 
 	private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*(\\S+)");
 
@@ -27,20 +27,22 @@ class SmtpStub implements AutoCloseable {
 
 	private final List<String> accepted = new CopyOnWriteArrayList<>();
 
+	private final List<String> greetings = new CopyOnWriteArrayList<>();
+
 	private final CountDownLatch holding = new CountDownLatch(1);
 
 	private volatile int holdMessage;
 
 	private int received;
 
-	SmtpStub() throws IOException {
+	public SmtpStub() throws IOException {
 		this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		Thread acceptor = new Thread(this::acceptConnections, "smtp-stub");
 		acceptor.setDaemon(true);
 		acceptor.start();
 	}
 
-	int port() {
+	public int port() {
 		return this.server.getLocalPort();
 	}
 
@@ -56,6 +58,11 @@ class SmtpStub implements AutoCloseable {
 	/** The Message-IDs of the messages answered "250", in order. */
 	List<String> accepted() {
 		return this.accepted;
+	}
+
+	/** The EHLO and HELO commands the clients sent, in order. */
+	public List<String> greetings() {
+		return this.greetings;
 	}
 
 	private void acceptConnections() {
@@ -81,7 +88,10 @@ class SmtpStub implements AutoCloseable {
 			for (String line = in.readLine(); line != null; line = in.readLine()) {
 				String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
 				switch (command) {
-					case "EHLO", "HELO" -> reply(out, "250 stub");
+					case "EHLO", "HELO" -> {
+						this.greetings.add(line);
+						reply(out, "250 stub");
+					}
 					case "DATA" -> {
 						reply(out, "354 go on");
 						StringBuilder data = new StringBuilder();
