@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,7 +25,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The digests of a cycle: composed into the outbox in one transaction, then delivered one
  * message per transaction, through SMTP when {@code spring.mail.host} is set and as
- * {@code .eml} files under {@code <out>/mail/} otherwise.
+ * {@code .eml} files under {@code <out>/mail/} otherwise; a message that can never be
+ * delivered is parked (counted as filtered) and the others go on.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MailSettings.class)
@@ -38,7 +40,8 @@ class MailConfiguration {
 		JavaMailSenderImpl sender = smtp.getIfAvailable();
 		MailTransport transport = (sender != null) ? new SmtpTransport(sender, settings)
 				: new FileTransport(properties.out().resolve("mail"));
-		return new MailDelivery(outbox, transport, settings, Sender.of(settings, reviewSettings.security()), clock);
+		return new MailDelivery(outbox, transport, settings, Sender.of(settings, reviewSettings.security()),
+				reviewSettings.security(), clock);
 	}
 
 	@Bean
@@ -64,8 +67,14 @@ class MailConfiguration {
 				contribution.incrementWriteCount(1);
 				return RepeatStatus.CONTINUABLE;
 			}
-			logger.info("deliverMail: {} message(s) delivered, {} left in the outbox",
-					chunkContext.getStepContext().getStepExecution().getWriteCount(), outbox.unsentCount());
+			if (outcome == MailDelivery.Outcome.PARKED) {
+				contribution.incrementFilterCount();
+				return RepeatStatus.CONTINUABLE;
+			}
+			delivery.tellSecurityOfParked();
+			StepExecution step = chunkContext.getStepContext().getStepExecution();
+			logger.info("deliverMail: {} message(s) delivered, {} parked, {} left in the outbox", step.getWriteCount(),
+					step.getFilterCount(), outbox.unsentCount());
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}

@@ -33,11 +33,15 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
 
@@ -52,6 +56,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class ReviewJobScenarios extends JobTestSupport {
 
 	static final String HOSTILE_ALIAS = "=1+2 <script>alert('x')</script> & co";
+
+	static final String SCRIPT_ADDRESS = "<script>alert(1)</script>@x.com";
 
 	@RegisterExtension
 	static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
@@ -249,6 +255,70 @@ abstract class ReviewJobScenarios extends JobTestSupport {
 		assertEachDigestDeliveredOnce("2026-11", 3);
 	}
 
+	@Test
+	void aBadAddressIsRejectedWhereItIsLoadedAndEveryoneElseIsMailed() throws Exception {
+		givenInputs("basic");
+		replaceIn("owners.yaml", "mailbox: team-a@example.com", "mailbox: \"" + SCRIPT_ADDRESS + "\"");
+		replaceIn("people/hr.csv",
+				"carl@example.com,P3,Carl Cole,active,contractor,2026-12-31T00:00:00Z,ann@example.com",
+				"carl@example.com,P3,Carl Cole,active,contractor,2026-12-31T00:00:00Z,ann@example.com>");
+		replaceIn("policies/gamma-dev.yaml", "technical: ann@example.com", "technical: ann@@example.com");
+
+		assertThat(nightly(NightlyJobScenarios.NIGHT)).isEqualTo(ExitCode.DONE);
+		assertThat(monthly("2026-11")).isEqualTo(ExitCode.DONE);
+
+		assertThat(this.jdbc.queryForList("SELECT input_file, line, reason FROM rejected_row ORDER BY input_file"))
+			.extracting((row) -> row.get("input_file") + ":" + row.get("line") + " " + row.get("reason"))
+			.containsExactly(
+					"directory/owners.yaml:2 group team_a: mailbox '" + SCRIPT_ADDRESS
+							+ "' is not an e-mail address; the group is loaded without it",
+					"people/hr.csv:4 manager_email 'ann@example.com>' is not an e-mail address",
+					"policies/gamma-dev.yaml:2 owners.technical 'ann@@example.com' is not an e-mail address");
+		assertThat(count("SELECT COUNT(*) FROM mail_outbox WHERE sent_at IS NULL")).isZero();
+		assertThat(digestsByRecipient().get("ann@example.com").cc()).isNull();
+		assertThat(greenMail.getReceivedMessages())
+			.allSatisfy((message) -> assertThat(message.getAllRecipients()).extracting(Object::toString)
+				.allMatch((address) -> address.endsWith("@example.com")));
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aMessageThatCanNeverBeDeliveredIsParkedTheRestGoOutAndSecurityIsToldOnce(CapturedOutput output)
+			throws Exception {
+		givenANightWithAHostileAlias();
+		greenMail.stop();
+		assertThat(monthly("2026-11")).isEqualTo(ExitCode.MAIL_UNDELIVERED);
+		this.jdbc.update("UPDATE mail_outbox SET cc = ? WHERE recipient = 'ann@example.com'", SCRIPT_ADDRESS);
+		greenMail.start();
+
+		assertThat(monthly("2026-11")).isEqualTo(ExitCode.DONE);
+		assertThat(monthly("2026-11")).isEqualTo(ExitCode.DONE);
+
+		assertThat(this.jdbc.queryForList("SELECT recipient, last_error FROM mail_outbox WHERE parked_at IS NOT NULL"))
+			.singleElement()
+			.satisfies((row) -> {
+				assertThat(row.get("recipient")).isEqualTo("ann@example.com");
+				assertThat((String) row.get("last_error")).startsWith("AddressException: ");
+			});
+		assertThat(count("SELECT COUNT(*) FROM mail_outbox WHERE cycle = '2026-11' AND sent_at IS NOT NULL"))
+			.isEqualTo(2);
+		List<Digest> notices = digests("parked");
+		assertThat(notices).singleElement().satisfies((notice) -> {
+			assertThat(notice.to()).isEqualTo("security@example.com");
+			assertThat(notice.subject()).isEqualTo("[keyreview] 1 message could not be delivered");
+			assertThat(notice.text()).contains("* to ann@example.com (cc " + SCRIPT_ADDRESS + "), 2026-11: ")
+				.contains("AddressException");
+		});
+		assertThat(output).contains("monthlyJob for 2026-11 has already completed; delivered 2 message(s) kept from "
+				+ "the last run, parked 1 that can never be delivered");
+
+		assertThat(this.commandLine.execute(new DefaultApplicationArguments("status"))).isEqualTo(ExitCode.DONE);
+
+		assertThat(output)
+			.containsPattern("2026-11 +3 digest\\(s\\): 2 delivered \\(last [0-9T:Z-]+\\), 0 waiting, 1 parked")
+			.contains("parked: to ann@example.com (cc " + SCRIPT_ADDRESS + "), 2026-11: AddressException");
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "buildWorklist", "exportWorklist", "exportFinance", "composeDigests" })
 	void aMonthlyRunResumesAfterAFailureInAnyStepWithNothingLostOrDuplicated(String step) throws Exception {
@@ -302,6 +372,13 @@ abstract class ReviewJobScenarios extends JobTestSupport {
 		assertThat(nightly(NightlyJobScenarios.NIGHT)).isEqualTo(ExitCode.DONE);
 		assertThat(period.contains("Q") ? quarterly(period) : monthly(period)).isEqualTo(ExitCode.DONE);
 		return applicationTables();
+	}
+
+	private void replaceIn(String input, String text, String replacement) throws IOException {
+		Path file = INPUTS.resolve(input);
+		String content = Files.readString(file);
+		assertThat(content).contains(text);
+		Files.writeString(file, content.replace(text, replacement));
 	}
 
 	private void givenANightWithAHostileAlias() throws IOException {

@@ -10,6 +10,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
@@ -28,6 +30,8 @@ public class SmtpStub implements AutoCloseable {
 	private final List<String> accepted = new CopyOnWriteArrayList<>();
 
 	private final List<String> greetings = new CopyOnWriteArrayList<>();
+
+	private final Map<String, String> recipientReplies = new ConcurrentHashMap<>();
 
 	private final CountDownLatch holding = new CountDownLatch(1);
 
@@ -58,6 +62,11 @@ public class SmtpStub implements AutoCloseable {
 	/** The Message-IDs of the messages answered "250", in order. */
 	List<String> accepted() {
 		return this.accepted;
+	}
+
+	/** Answers "RCPT TO" for the address with the reply ("550 5.1.1 no such user"). */
+	public void answerRecipient(String address, String reply) {
+		this.recipientReplies.put("<" + address + ">", reply);
 	}
 
 	/** The EHLO and HELO commands the clients sent, in order. */
@@ -92,6 +101,8 @@ public class SmtpStub implements AutoCloseable {
 						this.greetings.add(line);
 						reply(out, "250 stub");
 					}
+					case "RCPT" -> reply(out,
+							this.recipientReplies.getOrDefault(line.replaceFirst("(?i)^RCPT TO:", ""), "250 ok"));
 					case "DATA" -> {
 						reply(out, "354 go on");
 						StringBuilder data = new StringBuilder();
