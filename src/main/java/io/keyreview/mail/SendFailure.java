@@ -25,7 +25,11 @@ final class SendFailure {
 	}
 
 	static boolean isPermanent(Throwable failure) {
-		for (Throwable cause : causes(failure)) {
+		List<Throwable> causes = causes(failure);
+		if (causes.stream().anyMatch(SendFailure::setupAtFault)) {
+			return false;
+		}
+		for (Throwable cause : causes) {
 			Integer replyCode = replyCode(cause);
 			if (replyCode != null) {
 				if (replyCode >= 500) {
@@ -48,6 +52,16 @@ final class SendFailure {
 			.orElse(causes.get(causes.size() - 1));
 		String message = (reason.getMessage() != null) ? reason.getMessage().strip().replaceAll("\\s+", " ") : "";
 		return reason.getClass().getSimpleName() + ": " + message;
+	}
+
+	/**
+	 * The server refused the sender or wants authentication: no message is at fault, and
+	 * every one stays in the outbox until the settings are fixed.
+	 */
+	private static boolean setupAtFault(Throwable cause) {
+		Integer replyCode = replyCode(cause);
+		return cause instanceof SMTPSenderFailedException
+				|| (replyCode != null && (replyCode == 530 || replyCode == 535));
 	}
 
 	private static Integer replyCode(Throwable cause) {

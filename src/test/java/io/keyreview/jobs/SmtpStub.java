@@ -33,6 +33,8 @@ public class SmtpStub implements AutoCloseable {
 
 	private final Map<String, String> recipientReplies = new ConcurrentHashMap<>();
 
+	private volatile String senderReply = "250 ok";
+
 	private final CountDownLatch holding = new CountDownLatch(1);
 
 	private volatile int holdMessage;
@@ -69,6 +71,11 @@ public class SmtpStub implements AutoCloseable {
 		this.recipientReplies.put("<" + address + ">", reply);
 	}
 
+	/** Answers "MAIL FROM" with the reply ("553 5.7.1 sender rejected"). */
+	public void answerSender(String reply) {
+		this.senderReply = reply;
+	}
+
 	/** The EHLO and HELO commands the clients sent, in order. */
 	public List<String> greetings() {
 		return this.greetings;
@@ -101,6 +108,7 @@ public class SmtpStub implements AutoCloseable {
 						this.greetings.add(line);
 						reply(out, "250 stub");
 					}
+					case "MAIL" -> reply(out, this.senderReply);
 					case "RCPT" -> reply(out,
 							this.recipientReplies.getOrDefault(line.replaceFirst("(?i)^RCPT TO:", ""), "250 ok"));
 					case "DATA" -> {

@@ -63,6 +63,18 @@ class SmtpTransportTests {
 	}
 
 	@Test
+	void aRefusedSenderIsNoMessagesFaultAndParksNothing() throws Exception {
+		try (SmtpStub stub = new SmtpStub()) {
+			stub.answerSender("553 5.7.1 sender rejected");
+
+			Throwable failure = catchThrowable(() -> send(stub, "keyreview.example.org"));
+
+			assertThat(failure).isNotNull();
+			assertThat(SendFailure.isPermanent(failure)).as("%s", failure).isFalse();
+		}
+	}
+
+	@Test
 	void noServerIsAPassingFailure() throws Exception {
 		SmtpStub stub = new SmtpStub();
 		stub.close();
