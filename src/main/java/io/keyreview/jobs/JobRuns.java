@@ -51,13 +51,26 @@ class JobRuns {
 		this.gracefulStop = gracefulStop;
 	}
 
-	/** Delivers what earlier runs left in the outbox, then says whether any is left. */
-	private ExitCode deliverLeftoverMail() {
-		if (this.outbox.unsentCount() > 0) {
-			while (this.mailDelivery.deliverNext() == MailDelivery.Outcome.SENT) {
-				// one message per call, each marked sent as it goes
-			}
+	/**
+	 * Delivers what earlier runs left in the outbox, says what it delivered, then whether
+	 * any is left.
+	 */
+	private ExitCode deliverLeftoverMail(String run) {
+		if (this.outbox.unsentCount() == 0) {
+			this.mailDelivery.tellSecurityOfParked();
+			logger.info("{} has already completed; nothing to do.", run);
+			return ExitCode.DONE;
 		}
+		int delivered = 0;
+		int parked = 0;
+		for (MailDelivery.Outcome outcome = this.mailDelivery.deliverNext(); outcome == MailDelivery.Outcome.SENT
+				|| outcome == MailDelivery.Outcome.PARKED; outcome = this.mailDelivery.deliverNext()) {
+			delivered += (outcome == MailDelivery.Outcome.SENT) ? 1 : 0;
+			parked += (outcome == MailDelivery.Outcome.PARKED) ? 1 : 0;
+		}
+		this.mailDelivery.tellSecurityOfParked();
+		logger.info("{} has already completed; delivered {} message(s) kept from the last run{}", run, delivered,
+				(parked > 0) ? ", parked " + parked + " that can never be delivered" : "");
 		return mailLeft();
 	}
 
@@ -130,8 +143,7 @@ class JobRuns {
 			execution = this.jobOperator.start(job, parameters);
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
-			logger.info("{} has already completed; nothing to do.", run);
-			return deliverLeftoverMail();
+			return deliverLeftoverMail(run);
 		}
 		catch (JobExecutionAlreadyRunningException ex) {
 			logger.error("{} is already running; this run changes nothing.", run);

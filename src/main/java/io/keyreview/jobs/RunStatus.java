@@ -6,6 +6,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
+import io.keyreview.mail.CycleMail;
+import io.keyreview.mail.Outbox;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code status}: the last runs of each job, read from the job repository, with their
- * steps' counts and durations, for a terminal.
+ * steps' counts and durations, then what the mail outbox holds (mail delivered by a later
+ * run included, and every parked message), for a terminal.
  */
 @Component
 class RunStatus {
@@ -22,8 +25,11 @@ class RunStatus {
 
 	private final JdbcTemplate jdbc;
 
-	RunStatus(JdbcTemplate jdbc) {
+	private final Outbox outbox;
+
+	RunStatus(JdbcTemplate jdbc, Outbox outbox) {
 		this.jdbc = jdbc;
+		this.outbox = outbox;
 	}
 
 	void print(List<String> jobNames, int runs, PrintStream out) {
@@ -54,6 +60,18 @@ class RunStatus {
 				}, id);
 			}
 		}
+		printOutbox(runs, out);
+	}
+
+	/** What the outbox holds for the last cycles, delivered after their run included. */
+	private void printOutbox(int runs, PrintStream out) {
+		out.println("mail outbox");
+		List<CycleMail> cycles = this.outbox.cycles(runs * 3);
+		if (cycles.isEmpty()) {
+			out.println("  no mail yet");
+		}
+		cycles.forEach((cycle) -> out.printf("  %-20s %s%n", cycle.cycle(), cycle.describe()));
+		this.outbox.parked().forEach((message) -> out.printf("  parked: %s%n", message.describe()));
 	}
 
 	private String parameters(long executionId) {

@@ -3,9 +3,12 @@ package io.keyreview.jobs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import io.keyreview.mail.Outbox;
+import io.keyreview.mail.ParkedMessage;
 import io.keyreview.support.KeyreviewProperties;
 import io.keyreview.support.RunDate;
 import io.keyreview.worklist.Cycle;
@@ -28,9 +31,12 @@ class RunSummary implements JobExecutionListener {
 
 	private final KeyreviewProperties properties;
 
-	RunSummary(JdbcTemplate jdbc, KeyreviewProperties properties) {
+	private final Outbox outbox;
+
+	RunSummary(JdbcTemplate jdbc, KeyreviewProperties properties, Outbox outbox) {
 		this.jdbc = jdbc;
 		this.properties = properties;
+		this.outbox = outbox;
 	}
 
 	@Override
@@ -84,9 +90,12 @@ class RunSummary implements JobExecutionListener {
 	}
 
 	private String mail(Cycle cycle) {
+		List<ParkedMessage> parked = this.outbox.parked(cycle);
+		parked.forEach((message) -> logger.warn("parked mail, never to be delivered: {}", message.describe()));
 		return count("SELECT COUNT(*) FROM mail_outbox WHERE cycle = ?", cycle.name()) + " digest(s), "
-				+ count("SELECT COUNT(*) FROM mail_outbox WHERE cycle = ? AND sent_at IS NULL", cycle.name())
-				+ " not delivered";
+				+ count("SELECT COUNT(*) FROM mail_outbox WHERE cycle = ? AND sent_at IS NULL AND parked_at IS NULL",
+						cycle.name())
+				+ " not delivered, " + parked.size() + " parked";
 	}
 
 	private long count(String sql, Object... args) {

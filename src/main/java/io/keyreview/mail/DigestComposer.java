@@ -75,10 +75,12 @@ class DigestComposer {
 		Map<String, Object> key = new LinkedHashMap<>();
 		key.put("keyId", item.keyId());
 		key.put("alias", (item.alias() != null) ? item.alias() : item.keyId());
+		key.put("aliasDiffers", item.alias() != null && !item.alias().equals(item.keyId()));
 		key.put("environment", Objects.toString(item.environment(), "unknown environment"));
 		key.put("lastUsed", (item.lastUsedOn() != null) ? item.lastUsedOn().toString() : "never");
 		key.put("spend", Money.usd(item.spendUsd()));
-		key.put("budget", (item.budgetUsd() != null) ? Money.usd(item.budgetUsd()) : "no budget");
+		key.put("hasBudget", item.budgetUsd() != null);
+		key.put("budget", (item.budgetUsd() != null) ? Money.usd(item.budgetUsd()) : "no monthly budget");
 		key.put("decision", item.decision().code());
 		key.put("decisionNeeded", item.decision() != Decision.KEEP);
 		key.put("dueDate", item.dueDate().toString());

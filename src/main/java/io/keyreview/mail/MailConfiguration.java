@@ -1,17 +1,18 @@
 package io.keyreview.mail;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 
 import io.keyreview.support.KeyreviewProperties;
 import io.keyreview.worklist.Cycle;
+import io.keyreview.worklist.ReviewSettings;
 import io.keyreview.worklist.WorklistItems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,7 +25,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The digests of a cycle: composed into the outbox in one transaction, then delivered one
  * message per transaction, through SMTP when {@code spring.mail.host} is set and as
- * {@code .eml} files under {@code <out>/mail/} otherwise.
+ * {@code .eml} files under {@code <out>/mail/} otherwise; a message that can never be
+ * delivered is parked (counted as filtered) and the others go on.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MailSettings.class)
@@ -33,22 +35,23 @@ class MailConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(MailConfiguration.class);
 
 	@Bean
-	MailDelivery mailDelivery(Outbox outbox, MailSettings settings, Clock clock,
+	MailDelivery mailDelivery(Outbox outbox, MailSettings settings, ReviewSettings reviewSettings, Clock clock,
 			ObjectProvider<JavaMailSenderImpl> smtp, KeyreviewProperties properties) {
 		JavaMailSenderImpl sender = smtp.getIfAvailable();
-		MailTransport transport = (sender != null) ? new SmtpTransport(sender)
+		MailTransport transport = (sender != null) ? new SmtpTransport(sender, settings)
 				: new FileTransport(properties.out().resolve("mail"));
-		return new MailDelivery(outbox, transport, settings, clock);
+		return new MailDelivery(outbox, transport, settings, Sender.of(settings, reviewSettings.security()),
+				reviewSettings.security(), clock);
 	}
 
 	@Bean
 	Step composeDigests(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			WorklistItems worklist, Outbox outbox, MailSettings settings, Clock clock) {
+			WorklistItems worklist, Outbox outbox, MailSettings settings) {
 		DigestComposer composer = new DigestComposer(settings);
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
 			Cycle cycle = Cycle.of(chunkContext.getStepContext().getStepExecution().getJobParameters());
 			List<OutboxMessage> digests = composer.compose(cycle, worklist.of(cycle));
-			int added = outbox.addNew(cycle.name(), digests, LocalDate.now(clock));
+			int added = outbox.addNew(cycle.name(), digests, cycle.lastDay());
 			contribution.incrementWriteCount(added);
 			logger.info("composeDigests: {} digest(s) for {} in the outbox", digests.size(), cycle.name());
 			return RepeatStatus.FINISHED;
@@ -64,8 +67,14 @@ class MailConfiguration {
 				contribution.incrementWriteCount(1);
 				return RepeatStatus.CONTINUABLE;
 			}
-			logger.info("deliverMail: {} message(s) delivered, {} left in the outbox",
-					chunkContext.getStepContext().getStepExecution().getWriteCount(), outbox.unsentCount());
+			if (outcome == MailDelivery.Outcome.PARKED) {
+				contribution.incrementFilterCount();
+				return RepeatStatus.CONTINUABLE;
+			}
+			delivery.tellSecurityOfParked();
+			StepExecution step = chunkContext.getStepContext().getStepExecution();
+			logger.info("deliverMail: {} message(s) delivered, {} parked, {} left in the outbox", step.getWriteCount(),
+					step.getFilterCount(), outbox.unsentCount());
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}

@@ -1,19 +1,27 @@
 package io.keyreview.mail;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
+import com.samskivert.mustache.Escapers;
+import io.keyreview.support.SecretRedactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
+import org.springframework.util.DigestUtils;
 
 /**
- * Delivers the outbox one message at a time: each send is retried with backoff, then the
- * message stays in the outbox for the next run.
+ * Delivers the outbox one message at a time. A send that fails for a passing reason (no
+ * connection, a 4xx reply) is retried with backoff, then the message stays in the outbox
+ * for the next run; one that can never succeed (an address no server takes, a 5xx reply)
+ * is parked with its reason, the messages after it go on, and the security owner is told
+ * once.
  */
 public class MailDelivery {
 
@@ -25,26 +33,34 @@ public class MailDelivery {
 
 	private final MailSettings settings;
 
+	private final Sender sender;
+
+	private final String security;
+
 	private final Clock clock;
 
 	private final RetryTemplate retryTemplate;
 
-	MailDelivery(Outbox outbox, MailTransport transport, MailSettings settings, Clock clock) {
+	MailDelivery(Outbox outbox, MailTransport transport, MailSettings settings, Sender sender, String security,
+			Clock clock) {
 		this.outbox = outbox;
 		this.transport = transport;
 		this.settings = settings;
+		this.sender = sender;
+		this.security = security;
 		this.clock = clock;
 		this.retryTemplate = new RetryTemplate(RetryPolicy.builder()
 			.maxRetries(settings.retries())
 			.delay(settings.backoff())
 			.multiplier(2)
 			.maxDelay(settings.maxBackoff())
+			.predicate((failure) -> !SendFailure.isPermanent(failure))
 			.build());
 	}
 
 	public enum Outcome {
 
-		SENT, FAILED, NOTHING_LEFT
+		SENT, PARKED, FAILED, NOTHING_LEFT
 
 	}
 
@@ -56,25 +72,76 @@ public class MailDelivery {
 		}
 		OutboxMessage message = next.get();
 		try {
-			this.retryTemplate.execute(() -> {
-				this.transport.send(message, this.settings.from());
-				return null;
-			});
+			send(message);
 			this.outbox.markSent(message.messageId(), this.clock.instant());
 			return Outcome.SENT;
 		}
 		catch (RetryException ex) {
-			String reason = sentence(ex);
-			this.outbox.recordFailure(message.messageId(), this.settings.retries() + 1, reason);
+			Throwable failure = ex.getLastException();
+			String reason = SendFailure.reason(failure);
+			int attempts = ex.getExceptions().size();
+			if (SendFailure.isPermanent(failure)) {
+				this.outbox.park(message.messageId(), attempts, reason, this.clock.instant());
+				logger.warn("Mail to {}{} can never be delivered ({}); it is parked and the security owner told",
+						message.recipient(), (message.cc() != null) ? " (cc " + message.cc() + ")" : "", reason);
+				return Outcome.PARKED;
+			}
+			this.outbox.recordFailure(message.messageId(), attempts, reason);
 			logger.warn("Mail to {} could not be delivered through {} after {} attempt(s): {}", message.recipient(),
-					this.transport, this.settings.retries() + 1, reason);
+					this.transport, attempts, reason);
 			return Outcome.FAILED;
 		}
 	}
 
-	private static String sentence(Throwable failure) {
-		Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
-		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+	/**
+	 * Tells the security owner, in one message, of the messages parked since they were
+	 * last told; when that message cannot be sent for a passing reason, the next run
+	 * tries again.
+	 */
+	public void tellSecurityOfParked() {
+		List<ParkedMessage> parked = this.outbox.parkedSecurityWasNotToldOf();
+		if (parked.isEmpty()) {
+			return;
+		}
+		try {
+			send(notice(parked));
+		}
+		catch (RetryException ex) {
+			String reason = SendFailure.reason(ex.getLastException());
+			if (!SendFailure.isPermanent(ex.getLastException())) {
+				logger.warn("The security owner {} could not be told of {} parked message(s) ({}); the next run tries "
+						+ "again", this.security, parked.size(), reason);
+				return;
+			}
+			logger.error("The security owner {} cannot be told of {} parked message(s): {}", this.security,
+					parked.size(), reason);
+		}
+		this.outbox.markSecurityTold(parked, this.clock.instant());
+	}
+
+	private void send(OutboxMessage message) throws RetryException {
+		this.retryTemplate.execute(() -> {
+			this.transport.send(message, this.sender);
+			return null;
+		});
+	}
+
+	private OutboxMessage notice(List<ParkedMessage> parked) {
+		String ids = parked.stream().map(ParkedMessage::messageId).collect(Collectors.joining("|"));
+		String messageId = "<keyreview.parked." + DigestUtils.md5DigestAsHex(ids.getBytes(StandardCharsets.UTF_8)) + "@"
+				+ this.settings.domain() + ">";
+		String subject = "[keyreview] " + parked.size()
+				+ ((parked.size() == 1) ? " message could not be delivered" : " messages could not be delivered");
+		String text = "keyreview could not deliver these messages and will not try them again:\n\n"
+				+ parked.stream().map((message) -> "* " + message.describe() + "\n").collect(Collectors.joining())
+				+ "\nEach address comes from owners.yaml, a policy or the HR export: correct it there, and the next "
+				+ "review cycle\nis mailed to the corrected address. `keyreview status` lists the parked messages.\n\n"
+				+ "-- keyreview, the AI API access review\n";
+		String html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"UTF-8\"><title>"
+				+ Escapers.HTML.escape(subject) + "</title></head>\n<body><pre>" + Escapers.HTML.escape(text)
+				+ "</pre></body>\n</html>\n";
+		return new OutboxMessage(messageId, "parked", this.security, null, subject, SecretRedactor.redact(text),
+				SecretRedactor.redact(html));
 	}
 
 }

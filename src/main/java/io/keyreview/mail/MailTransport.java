@@ -1,30 +1,49 @@
 package io.keyreview.mail;
 
+import java.nio.charset.StandardCharsets;
+
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-
-import org.springframework.mail.javamail.MimeMessageHelper;
+import jakarta.mail.internet.MimeMultipart;
 
 /** Where digests go: an SMTP server, or {@code .eml} files when none is configured. */
 interface MailTransport {
 
-	void send(OutboxMessage message, String from) throws Exception;
+	void send(OutboxMessage message, Sender sender) throws Exception;
 
-	/** A multipart (text and HTML) message that keeps the outbox's Message-ID. */
-	static MimeMessage mimeMessage(Session session, OutboxMessage message, String from) throws MessagingException {
+	/**
+	 * A multipart/alternative (text and HTML) message that keeps the outbox's Message-ID,
+	 * marked as automatic (RFC 3834) so out-of-office replies stay away; each part
+	 * quoted-printable, so no line is longer than 76 characters.
+	 */
+	static MimeMessage mimeMessage(Session session, OutboxMessage message, Sender sender) throws MessagingException {
 		MimeMessage mime = new MimeMessage(session);
-		MimeMessageHelper helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8");
-		helper.setFrom(from);
-		helper.setTo(message.recipient());
+		mime.setFrom(sender.from());
+		mime.setReplyTo(new InternetAddress[] { sender.replyTo() });
+		mime.setRecipient(Message.RecipientType.TO, new InternetAddress(message.recipient(), true));
 		if (message.cc() != null) {
-			helper.setCc(message.cc());
+			mime.setRecipient(Message.RecipientType.CC, new InternetAddress(message.cc(), true));
 		}
-		helper.setSubject(message.subject());
-		helper.setText(message.text(), message.html());
+		mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
+		mime.setHeader("Auto-Submitted", "auto-generated");
+		MimeMultipart alternative = new MimeMultipart("alternative");
+		alternative.addBodyPart(textPart(message.text(), "plain"));
+		alternative.addBodyPart(textPart(message.html(), "html"));
+		mime.setContent(alternative);
 		mime.saveChanges();
 		mime.setHeader("Message-ID", message.messageId());
 		return mime;
+	}
+
+	private static MimeBodyPart textPart(String text, String subtype) throws MessagingException {
+		MimeBodyPart part = new MimeBodyPart();
+		part.setText(text, StandardCharsets.UTF_8.name(), subtype);
+		part.setHeader("Content-Transfer-Encoding", "quoted-printable");
+		return part;
 	}
 
 }

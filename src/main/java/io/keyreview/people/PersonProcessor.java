@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Set;
 
 import io.keyreview.support.CsvRow;
+import io.keyreview.support.EmailAddresses;
 import io.keyreview.support.FirstRowWins;
 import io.keyreview.support.Identities;
 
@@ -28,17 +29,20 @@ class PersonProcessor implements ItemProcessor<CsvRow, Person> {
 	public Person process(CsvRow row) {
 		row.requireAllColumns();
 		String email = Identities.normalise(row.required("email", 300));
-		if (!email.contains("@")) {
+		if (!EmailAddresses.isValid(email)) {
 			throw row.bad("email '" + email + "' is not an e-mail address");
+		}
+		String managerEmail = Identities.normalise(row.text("manager_email"));
+		if (managerEmail != null && !EmailAddresses.isValid(managerEmail)) {
+			throw row.bad("manager_email '" + managerEmail + "' is not an e-mail address");
 		}
 		String status = row.oneOf("status", STATUSES);
 		if (status == null) {
 			throw row.bad("has no status");
 		}
 		Person person = new Person(email, row.text("person_id"), row.text("name"), status,
-				row.oneOf("worker_type", WORKER_TYPES), row.date("termination_date"),
-				Identities.normalise(row.text("manager_email")), row.text("department"), row.text("cost_center"),
-				row.exposures());
+				row.oneOf("worker_type", WORKER_TYPES), row.date("termination_date"), managerEmail,
+				row.text("department"), row.text("cost_center"), row.exposures());
 		this.firstRowWins.check(row, "email", email);
 		return person;
 	}

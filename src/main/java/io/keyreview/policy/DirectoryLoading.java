@@ -3,22 +3,29 @@ package io.keyreview.policy;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import io.keyreview.support.BadRowException;
+import io.keyreview.support.EmailAddresses;
 import io.keyreview.support.Exposure;
 import io.keyreview.support.ExposureWriter;
 import io.keyreview.support.Identities;
 import io.keyreview.support.InputFileException;
 import io.keyreview.support.InputSource;
 import io.keyreview.support.LandingArea;
+import io.keyreview.support.RejectRecorder;
 import io.keyreview.support.RunDate;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,7 +59,8 @@ class DirectoryLoading implements Tasklet {
 		}
 		Path file = files.get(0);
 		YamlDocument document = YamlDocument.read("directory/" + file.getFileName(), file, this.maxSize);
-		Directory directory = parse(document);
+		Directory directory = checkAddresses(document, parse(document),
+				chunkContext.getStepContext().getStepExecution());
 		replaceTables(directory);
 		recordExposures(document, runDate);
 		contribution.incrementReadCount();
@@ -74,6 +82,35 @@ class DirectoryLoading implements Tasklet {
 		catch (IllegalArgumentException ex) {
 			throw new InputFileException(document.file() + " " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Rejects (file, line, reason) a group's address that is not an e-mail address, as a
+	 * load step rejects a bad row; the group is loaded without it.
+	 */
+	private Directory checkAddresses(YamlDocument document, Directory directory, StepExecution stepExecution) {
+		RejectRecorder rejects = new RejectRecorder(this.jdbc, InputSource.DIRECTORY);
+		rejects.beforeStep(stepExecution);
+		Map<String, Directory.Group> groups = new LinkedHashMap<>();
+		directory.groups()
+			.forEach((name, group) -> groups.put(name,
+					new Directory.Group(checked(document, name, "mailbox", group.mailbox(), rejects),
+							checked(document, name, "accountable", group.accountable(), rejects))));
+		return new Directory(groups, directory.modelGroups(), directory.routes());
+	}
+
+	private static @Nullable String checked(YamlDocument document, String group, String field, @Nullable String address,
+			RejectRecorder rejects) {
+		if (address == null || address.isBlank() || EmailAddresses.isValid(address.strip())) {
+			return address;
+		}
+		long line = document.lineOf(address.strip());
+		rejects.onSkipInProcess(group,
+				new BadRowException(document.file(), line, null,
+						"group " + group + ": " + field + " '" + address.strip()
+								+ "' is not an e-mail address; the group is loaded without it",
+						document.lineText(line)));
+		return null;
 	}
 
 	private void replaceTables(Directory directory) {

@@ -1,10 +1,14 @@
 package io.keyreview.policy;
 
 import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.keyreview.support.BadRowException;
+import io.keyreview.support.EmailAddresses;
 import io.keyreview.support.FirstRowWins;
 import io.keyreview.support.Identities;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -40,6 +44,11 @@ class PolicyProcessor implements ItemProcessor<YamlDocument, Policy> {
 		}
 		this.firstRowWins.check(document.file(), "key_id", file.keyId().strip());
 		var owners = file.owners();
+		checkAddresses(document, file.keyId().strip(),
+				Map.of("owners.business", text(owners.business()), "owners.technical", text(owners.technical()),
+						"owners.security", text(owners.security()), "owners.finance", text(owners.finance()),
+						"quotas.alert_owner", text(file.quotas().alertOwner()), "exceptions.approver",
+						text(file.exceptions().approver())));
 		var workload = file.workload();
 		var quotas = file.quotas();
 		var logging = file.logging();
@@ -57,9 +66,23 @@ class PolicyProcessor implements ItemProcessor<YamlDocument, Policy> {
 				exceptions.expires(), document.file(), document.exposures());
 	}
 
+	/** An owner is a group name or an e-mail address; one that has an @ must be one. */
+	private static void checkAddresses(YamlDocument document, String keyId, Map<String, String> owners) {
+		new TreeMap<>(owners).forEach((field, value) -> {
+			if (value.contains("@") && !EmailAddresses.isValid(value)) {
+				long line = document.lineOf(value);
+				throw new BadRowException(document.file(), line, keyId,
+						field + " '" + value + "' is not an e-mail address", lineText(document, line));
+			}
+		});
+	}
+
+	private static String text(@Nullable String value) {
+		return (value != null) ? value.strip() : "";
+	}
+
 	private static String lineText(YamlDocument document, long line) {
-		String[] lines = document.text().split("\n", -1);
-		return (line >= 1 && line <= lines.length) ? lines[(int) line - 1].strip() : "";
+		return document.lineText(line);
 	}
 
 }

@@ -46,6 +46,23 @@ record YamlDocument(String file, String text) {
 		return exposures;
 	}
 
+	/** The first line that holds the value, or 1. */
+	long lineOf(String value) {
+		String[] lines = this.text.split("\n", -1);
+		for (int i = 0; i < lines.length; i++) {
+			if (lines[i].contains(value)) {
+				return i + 1;
+			}
+		}
+		return 1;
+	}
+
+	/** The text of a line (1-based), stripped; empty past the end. */
+	String lineText(long line) {
+		String[] lines = this.text.split("\n", -1);
+		return (line >= 1 && line <= lines.length) ? lines[(int) line - 1].strip() : "";
+	}
+
 	private static String yamlKey(String line) {
 		int colon = line.indexOf(':');
 		String key = (colon > 0) ? line.substring(0, colon).strip().replaceFirst("^[-{\\s]+", "") : "";

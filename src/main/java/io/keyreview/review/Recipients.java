@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.keyreview.people.Person;
 import io.keyreview.review.ReviewedKey.Approval;
+import io.keyreview.support.EmailAddresses;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Who hears about a key: its business and technical owners (the inventory's owner without
@@ -20,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 public class Recipients {
 
-	private static final Pattern ADDRESS = Pattern.compile("[^@\\s:]+@[^@\\s:]+\\.[^@\\s:]+");
+	private static final Logger logger = LoggerFactory.getLogger(Recipients.class);
 
 	private final String escalationAddress;
 
@@ -99,25 +101,25 @@ public class Recipients {
 		return true;
 	}
 
-	/** One addressee per person for a key: a second role joins the first's Cc. */
+	/**
+	 * One addressee per person for a key: a second role joins the first's Cc. Something
+	 * that is not an e-mail address (a redacted secret, say) is never mailed, and is
+	 * logged.
+	 */
 	private static void add(Map<String, Addressee> addressees, String to, @Nullable String cc, String role) {
-		if (!isAddress(to)) {
+		if (!EmailAddresses.isValid(to)) {
+			logger.warn("'{}' ({}) is not an e-mail address; it is left out of the recipients", to, role);
 			return;
 		}
-		cc = isAddress(cc) ? cc : null;
+		if (cc != null && !EmailAddresses.isValid(cc)) {
+			logger.warn("'{}' (Cc of {}) is not an e-mail address; it is left out of the recipients", cc, role);
+			cc = null;
+		}
 		Addressee known = addressees.get(to);
 		addressees.put(to,
 				(known != null)
 						? new Addressee(to, known.cc(), Stream.concat(known.roles().stream(), Stream.of(role)).toList())
 						: new Addressee(to, cc, List.of(role)));
-	}
-
-	/**
-	 * Only something that looks like an e-mail address is mailed (never a redacted
-	 * secret).
-	 */
-	private static boolean isAddress(@Nullable String address) {
-		return address != null && ADDRESS.matcher(address).matches();
 	}
 
 	private static boolean hasFinding(List<Finding> findings, String ruleId) {

@@ -51,8 +51,12 @@ class WorklistBuilder {
 		this.usage = usage;
 	}
 
-	List<ReviewItem> build(Cycle cycle, LocalDate today) {
-		ReviewContext context = this.register.context(today);
+	/**
+	 * The work list as of the cycle's last day, whichever day it is built on, so a rerun
+	 * picks the same keys and recipients.
+	 */
+	List<ReviewItem> build(Cycle cycle) {
+		ReviewContext context = this.register.context(cycle.lastDay());
 		Recipients recipients = new Recipients(this.settings.security());
 		Map<String, List<Finding>> findings = this.register.findings();
 		Map<String, Map<String, String>> details = details(cycle);

@@ -1,8 +1,6 @@
 package io.keyreview.worklist;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -39,11 +37,10 @@ class WorklistConfiguration {
 
 	@Bean
 	Step buildWorklist(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			WorklistBuilder builder, WorklistItems items, Clock clock) {
+			WorklistBuilder builder, WorklistItems items) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
 			Cycle cycle = cycle(chunkContext);
-			List<ReviewItem> built = builder.build(cycle,
-					(cycle.kind() == Cycle.Kind.EVENTS) ? cycle.lastDay() : LocalDate.now(clock));
+			List<ReviewItem> built = builder.build(cycle);
 			items.replace(cycle, built);
 			contribution.incrementWriteCount(built.size());
 			logger.info("buildWorklist: {} key(s) on the {} work list, {} needing a decision", built.size(),

@@ -6,6 +6,8 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -18,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.keyreview.review.Addressee;
 import io.keyreview.review.ReviewItem;
@@ -26,14 +29,21 @@ import io.keyreview.worklist.WorklistItems;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.convention.TestBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,11 +57,20 @@ abstract class ReviewJobScenarios extends JobTestSupport {
 
 	static final String HOSTILE_ALIAS = "=1+2 <script>alert('x')</script> & co";
 
+	static final String SCRIPT_ADDRESS = "<script>alert(1)</script>@x.com";
+
 	@RegisterExtension
 	static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
 
 	@Autowired
 	WorklistItems worklist;
+
+	@TestBean(methodName = "settableClock")
+	Clock clock;
+
+	static Clock settableClock() {
+		return new SettableClock(Instant.parse("2026-12-01T06:00:00Z"));
+	}
 
 	@Test
 	void monthlyBuildsTheWorkListMailsEachOwnerAndWritesTheFinanceFile() throws Exception {
@@ -105,6 +124,35 @@ abstract class ReviewJobScenarios extends JobTestSupport {
 		assertThat(OUT.resolve("finance/finance-2026-11.csv.sha256")).hasContent(
 				HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(financeFile)))
 						+ "  finance-2026-11.csv");
+	}
+
+	@Test
+	void eachDigestCarriesTheHeadersAndStructureMailSystemsExpect() throws Exception {
+		givenANightWithAHostileAlias();
+
+		assertThat(monthly("2026-11")).isEqualTo(ExitCode.DONE);
+
+		assertThat(greenMail.getReceivedMessages()).isNotEmpty().allSatisfy((message) -> {
+			InternetAddress from = (InternetAddress) message.getFrom()[0];
+			assertThat(from.getPersonal()).isEqualTo("keyreview");
+			assertThat(from.getAddress()).isEqualTo("keyreview@example.com");
+			assertThat(message.getReplyTo()).extracting(Object::toString).containsExactly("security@example.com");
+			assertThat(message.getHeader("Auto-Submitted")).containsExactly("auto-generated");
+			assertThat(message.getContentType()).startsWith("multipart/alternative;");
+			Multipart alternative = (Multipart) message.getContent();
+			assertThat(alternative.getCount()).isEqualTo(2);
+			assertThat(List.of(alternative.getBodyPart(0), alternative.getBodyPart(1))).extracting(
+					(part) -> part.getContentType().replaceAll(";.*", "") + " " + ((MimeBodyPart) part).getEncoding())
+				.containsExactly("text/plain quoted-printable", "text/html quoted-printable");
+			assertThat(GreenMailUtil.getWholeMessage(message).split("\r\n"))
+				.allSatisfy((line) -> assertThat(line).hasSizeLessThanOrEqualTo(78));
+		});
+		Digest security = digestsByRecipient().get("security@example.com");
+		assertThat(security.text()).contains("* ghost-key (unknown environment)\n")
+			.contains("  Spend: $2.50, no monthly budget\n")
+			.doesNotContain("budget of no budget");
+		assertThat(security.html()).contains("$2.50 / no monthly budget").doesNotContain("<strong>ghost-key</strong>");
+		assertThat(security.keyIds()).containsExactly("ghost-key");
 	}
 
 	@Test
@@ -207,6 +255,70 @@ abstract class ReviewJobScenarios extends JobTestSupport {
 		assertEachDigestDeliveredOnce("2026-11", 3);
 	}
 
+	@Test
+	void aBadAddressIsRejectedWhereItIsLoadedAndEveryoneElseIsMailed() throws Exception {
+		givenInputs("basic");
+		replaceIn("owners.yaml", "mailbox: team-a@example.com", "mailbox: \"" + SCRIPT_ADDRESS + "\"");
+		replaceIn("people/hr.csv",
+				"carl@example.com,P3,Carl Cole,active,contractor,2026-12-31T00:00:00Z,ann@example.com",
+				"carl@example.com,P3,Carl Cole,active,contractor,2026-12-31T00:00:00Z,ann@example.com>");
+		replaceIn("policies/gamma-dev.yaml", "technical: ann@example.com", "technical: ann@@example.com");
+
+		assertThat(nightly(NightlyJobScenarios.NIGHT)).isEqualTo(ExitCode.DONE);
+		assertThat(monthly("2026-11")).isEqualTo(ExitCode.DONE);
+
+		assertThat(this.jdbc.queryForList("SELECT input_file, line, reason FROM rejected_row ORDER BY input_file"))
+			.extracting((row) -> row.get("input_file") + ":" + row.get("line") + " " + row.get("reason"))
+			.containsExactly(
+					"directory/owners.yaml:2 group team_a: mailbox '" + SCRIPT_ADDRESS
+							+ "' is not an e-mail address; the group is loaded without it",
+					"people/hr.csv:4 manager_email 'ann@example.com>' is not an e-mail address",
+					"policies/gamma-dev.yaml:2 owners.technical 'ann@@example.com' is not an e-mail address");
+		assertThat(count("SELECT COUNT(*) FROM mail_outbox WHERE sent_at IS NULL")).isZero();
+		assertThat(digestsByRecipient().get("ann@example.com").cc()).isNull();
+		assertThat(greenMail.getReceivedMessages())
+			.allSatisfy((message) -> assertThat(message.getAllRecipients()).extracting(Object::toString)
+				.allMatch((address) -> address.endsWith("@example.com")));
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aMessageThatCanNeverBeDeliveredIsParkedTheRestGoOutAndSecurityIsToldOnce(CapturedOutput output)
+			throws Exception {
+		givenANightWithAHostileAlias();
+		greenMail.stop();
+		assertThat(monthly("2026-11")).isEqualTo(ExitCode.MAIL_UNDELIVERED);
+		this.jdbc.update("UPDATE mail_outbox SET cc = ? WHERE recipient = 'ann@example.com'", SCRIPT_ADDRESS);
+		greenMail.start();
+
+		assertThat(monthly("2026-11")).isEqualTo(ExitCode.DONE);
+		assertThat(monthly("2026-11")).isEqualTo(ExitCode.DONE);
+
+		assertThat(this.jdbc.queryForList("SELECT recipient, last_error FROM mail_outbox WHERE parked_at IS NOT NULL"))
+			.singleElement()
+			.satisfies((row) -> {
+				assertThat(row.get("recipient")).isEqualTo("ann@example.com");
+				assertThat((String) row.get("last_error")).startsWith("AddressException: ");
+			});
+		assertThat(count("SELECT COUNT(*) FROM mail_outbox WHERE cycle = '2026-11' AND sent_at IS NOT NULL"))
+			.isEqualTo(2);
+		List<Digest> notices = digests("parked");
+		assertThat(notices).singleElement().satisfies((notice) -> {
+			assertThat(notice.to()).isEqualTo("security@example.com");
+			assertThat(notice.subject()).isEqualTo("[keyreview] 1 message could not be delivered");
+			assertThat(notice.text()).contains("* to ann@example.com (cc " + SCRIPT_ADDRESS + "), 2026-11: ")
+				.contains("AddressException");
+		});
+		assertThat(output).contains("monthlyJob for 2026-11 has already completed; delivered 2 message(s) kept from "
+				+ "the last run, parked 1 that can never be delivered");
+
+		assertThat(this.commandLine.execute(new DefaultApplicationArguments("status"))).isEqualTo(ExitCode.DONE);
+
+		assertThat(output)
+			.containsPattern("2026-11 +3 digest\\(s\\): 2 delivered \\(last [0-9T:Z-]+\\), 0 waiting, 1 parked")
+			.contains("parked: to ann@example.com (cc " + SCRIPT_ADDRESS + "), 2026-11: AddressException");
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "buildWorklist", "exportWorklist", "exportFinance", "composeDigests" })
 	void aMonthlyRunResumesAfterAFailureInAnyStepWithNothingLostOrDuplicated(String step) throws Exception {
@@ -226,6 +338,47 @@ abstract class ReviewJobScenarios extends JobTestSupport {
 		assertThat(OUT.resolve("worklists/worklist-2026-11.csv")).hasContent(worklistFile);
 		assertThat(OUT.resolve("finance/finance-2026-11.csv")).hasContent(financeFile);
 		assertEachDigestDeliveredOnce("2026-11", 3);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "2026-11", "2026-Q4" })
+	void aReviewRerunOnALaterDayPicksTheSameRecipientsAndOutboxRows(String period) throws Exception {
+		Map<String, List<String>> firstDay = reviewOn(period, "2027-01-02T06:00:00Z");
+		emptyDatabaseAndWorkFolder();
+
+		Map<String, List<String>> laterDay = reviewOn(period, "2027-03-15T06:00:00Z");
+
+		assertThat(laterDay.get("worklist_item")).isEqualTo(firstDay.get("worklist_item"));
+		assertThat(laterDay).isEqualTo(firstDay);
+		assertThat(firstDay.get("worklist_item")).anySatisfy((row) -> assertThat(row).contains("key_id=alpha-prod")
+			.contains("{\"to\":\"ann@example.com\",\"cc\":\"team-a@example.com\""));
+		assertThat(firstDay.get("mail_outbox"))
+			.anySatisfy((row) -> assertThat(row).contains("recipient=ann@example.com")
+				.contains("created_on=" + Cycle.period(period).lastDay()));
+	}
+
+	/**
+	 * The nightly of 2026-11-21 and one review, run when the clock says; Ann leaves on
+	 * 2027-02-01, after both periods end.
+	 */
+	private Map<String, List<String>> reviewOn(String period, String now) throws Exception {
+		((SettableClock) this.clock).set(Instant.parse(now));
+		givenInputs("basic");
+		Path people = INPUTS.resolve("people/hr.csv");
+		Files.writeString(people,
+				Files.readString(people)
+					.replace("ann@example.com,P1,Ann Adams,active,employee,,",
+							"ann@example.com,P1,Ann Adams,terminated,employee,2027-02-01,"));
+		assertThat(nightly(NightlyJobScenarios.NIGHT)).isEqualTo(ExitCode.DONE);
+		assertThat(period.contains("Q") ? quarterly(period) : monthly(period)).isEqualTo(ExitCode.DONE);
+		return applicationTables();
+	}
+
+	private void replaceIn(String input, String text, String replacement) throws IOException {
+		Path file = INPUTS.resolve(input);
+		String content = Files.readString(file);
+		assertThat(content).contains(text);
+		Files.writeString(file, content.replace(text, replacement));
 	}
 
 	private void givenANightWithAHostileAlias() throws IOException {
@@ -305,7 +458,11 @@ abstract class ReviewJobScenarios extends JobTestSupport {
 	record Digest(String messageId, String to, String cc, String subject, String text, String html,
 			Set<String> keyIds) {
 
-		private static final Pattern KEY_LINE = Pattern.compile("(?m)^\\* .* \\(([^,()]+), [^)]*\\)$");
+		/**
+		 * "* alias (key id, environment)", or "* key id (environment)" without an alias.
+		 */
+		private static final Pattern KEY_LINE = Pattern
+			.compile("(?m)^\\* (?:.* \\(([^,()]+), [^)]*\\)|([^ ]+) \\([^,()]*\\))$");
 
 		static Digest of(MimeMessage message) throws Exception {
 			Map<String, String> parts = new HashMap<>();
@@ -314,7 +471,7 @@ abstract class ReviewJobScenarios extends JobTestSupport {
 			Set<String> keys = new TreeSet<>();
 			Matcher matcher = KEY_LINE.matcher(text);
 			while (matcher.find()) {
-				keys.add(matcher.group(1));
+				keys.add((matcher.group(1) != null) ? matcher.group(1) : matcher.group(2));
 			}
 			String[] cc = message.getHeader("Cc");
 			return new Digest(message.getMessageID(), message.getHeader("To")[0], (cc != null) ? cc[0] : null,

@@ -10,6 +10,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
@@ -19,7 +21,7 @@ import java.util.regex.Pattern;
  * Just enough of an SMTP server to know which messages it accepted, and to hold one
  * message unanswered (after its data, before "250") so a test can kill the sender there.
  */
-class SmtpStub implements AutoCloseable {
+public class SmtpStub implements AutoCloseable {
 
 	private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*(\\S+)");
 
@@ -27,20 +29,26 @@ class SmtpStub implements AutoCloseable {
 
 	private final List<String> accepted = new CopyOnWriteArrayList<>();
 
+	private final List<String> greetings = new CopyOnWriteArrayList<>();
+
+	private final Map<String, String> recipientReplies = new ConcurrentHashMap<>();
+
+	private volatile String senderReply = "250 ok";
+
 	private final CountDownLatch holding = new CountDownLatch(1);
 
 	private volatile int holdMessage;
 
 	private int received;
 
-	SmtpStub() throws IOException {
+	public SmtpStub() throws IOException {
 		this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		Thread acceptor = new Thread(this::acceptConnections, "smtp-stub");
 		acceptor.setDaemon(true);
 		acceptor.start();
 	}
 
-	int port() {
+	public int port() {
 		return this.server.getLocalPort();
 	}
 
@@ -56,6 +64,21 @@ class SmtpStub implements AutoCloseable {
 	/** The Message-IDs of the messages answered "250", in order. */
 	List<String> accepted() {
 		return this.accepted;
+	}
+
+	/** Answers "RCPT TO" for the address with the reply ("550 5.1.1 no such user"). */
+	public void answerRecipient(String address, String reply) {
+		this.recipientReplies.put("<" + address + ">", reply);
+	}
+
+	/** Answers "MAIL FROM" with the reply ("553 5.7.1 sender rejected"). */
+	public void answerSender(String reply) {
+		this.senderReply = reply;
+	}
+
+	/** The EHLO and HELO commands the clients sent, in order. */
+	public List<String> greetings() {
+		return this.greetings;
 	}
 
 	private void acceptConnections() {
@@ -81,7 +104,13 @@ class SmtpStub implements AutoCloseable {
 			for (String line = in.readLine(); line != null; line = in.readLine()) {
 				String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
 				switch (command) {
-					case "EHLO", "HELO" -> reply(out, "250 stub");
+					case "EHLO", "HELO" -> {
+						this.greetings.add(line);
+						reply(out, "250 stub");
+					}
+					case "MAIL" -> reply(out, this.senderReply);
+					case "RCPT" -> reply(out,
+							this.recipientReplies.getOrDefault(line.replaceFirst("(?i)^RCPT TO:", ""), "250 ok"));
 					case "DATA" -> {
 						reply(out, "354 go on");
 						StringBuilder data = new StringBuilder();
