@@ -382,6 +382,28 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 	}
 
 	@Test
+	void keyIdsThatDifferOnlyInPunctuationGetAnEvidenceFileEach() throws IOException {
+		givenInputs("basic");
+		givenInputFile("keys/other.csv", "key_id,status\na/b/c,active\na_b_c,active\n");
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+
+		assertThat(this.commandLine.execute(new DefaultApplicationArguments("evidence", "--key=a/b/c")))
+			.isEqualTo(ExitCode.DONE);
+		assertThat(this.commandLine.execute(new DefaultApplicationArguments("evidence", "--key=a_b_c")))
+			.isEqualTo(ExitCode.DONE);
+
+		try (Stream<Path> files = Files.list(OUT.resolve("evidence"))) {
+			assertThat(files.map((file) -> file.getFileName().toString())).containsExactlyInAnyOrder("a%2Fb%2Fc.json",
+					"a_b_c.json");
+		}
+		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+		assertThat(json.readTree(Files.readString(OUT.resolve("evidence/a%2Fb%2Fc.json"))).path("key_id").asString())
+			.isEqualTo("a/b/c");
+		assertThat(json.readTree(Files.readString(OUT.resolve("evidence/a_b_c.json"))).path("key_id").asString())
+			.isEqualTo("a_b_c");
+	}
+
+	@Test
 	void theNextNightLogsExactlyWhatChanged() throws IOException {
 		givenInputs("basic");
 		givenInputFile("keys/other.csv", "key_id,status\nomega-prod,active\n");
