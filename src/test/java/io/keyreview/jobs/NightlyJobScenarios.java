@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.keyreview.support.SecretRedactor;
@@ -252,10 +253,10 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 
 	@ParameterizedTest(name = "{0} after {1} committed chunk(s)")
 	@CsvSource({ "pullSources, 0", "mapPulledSources, 0", "landInputs, 0", "loadDirectory, 0", "loadPolicies, 1",
-			"loadPeople, 1", "loadKeys, 1", "loadUsage, 1", "rollUpUsage, 0", "reconcileRegister, 1",
-			"recordUnattributedUsage, 0", "recordFirstUse, 0", "evaluateKeys, 1", "exportRegister, 0",
-			"exportRejects, 0", "buildWorklist, 0", "exportWorklist, 0", "composeDigests, 0", "deliverMail, 0",
-			"pruneOldRuns, 0" })
+			"loadPeople, 1", "markPeopleGone, 0", "loadKeys, 1", "loadUsage, 1", "rollUpUsage, 0",
+			"reconcileRegister, 1", "recordUnattributedUsage, 0", "recordFirstUse, 0", "evaluateKeys, 1",
+			"exportRegister, 0", "exportRejects, 0", "buildWorklist, 0", "exportWorklist, 0", "composeDigests, 0",
+			"deliverMail, 0", "pruneOldRuns, 0" })
 	void resumesAfterAFailureInTheMiddleOfAStepWithNothingLostOrDuplicated(String step, int committedChunks)
 			throws IOException {
 		givenInputs("basic");
@@ -431,6 +432,55 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 		assertThat(this.jdbc.queryForObject("SELECT first_seen FROM key_register WHERE key_id = 'alpha-prod'",
 				LocalDate.class))
 			.isEqualTo(NIGHT);
+	}
+
+	@Test
+	void aPersonNoLongerInTheHrExportIsGoneFromThatNightAndTheirKeysFindTheOwnerLeft() throws IOException {
+		givenInputs("basic");
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+		givenPeopleWithoutCarl("");
+
+		assertThat(nightly(NEXT_NIGHT)).isEqualTo(ExitCode.DONE);
+
+		assertThat(text("SELECT evidence FROM key_finding WHERE key_id = 'epsilon-ci' AND rule_id = 'owner-left'"))
+			.isEqualTo("carl@example.com (inventory owner, creator, key not rotated since) left on 2026-11-22");
+		assertThat(this.jdbc.queryForList("SELECT run_date, email, event, new_value FROM person_change"))
+			.extracting((row) -> row.get("email") + ":" + row.get("event") + ":" + row.get("new_value"))
+			.containsExactly("carl@example.com:gone:2026-11-22");
+
+		givenInputs("basic");
+		assertThat(nightly(NEXT_NIGHT.plusDays(1))).isEqualTo(ExitCode.DONE);
+
+		assertThat(this.jdbc.queryForList("SELECT email, event FROM person_change WHERE run_date = ?",
+				NEXT_NIGHT.plusDays(1)))
+			.extracting((row) -> row.get("email") + ":" + row.get("event"))
+			.containsExactly("carl@example.com:returned");
+		assertThat(count("SELECT COUNT(*) FROM key_finding WHERE key_id = 'epsilon-ci' AND rule_id = 'owner-left'"))
+			.isZero();
+	}
+
+	@Test
+	void anHrExportWithARejectedRowMarksNobodyGone() throws IOException {
+		givenInputs("basic");
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+		givenPeopleWithoutCarl("dana@example.com,P4,Dana Dean,on-holiday,employee,,,,\n");
+
+		assertThat(nightly(NEXT_NIGHT)).isEqualTo(ExitCode.DONE);
+
+		assertThat(count("SELECT COUNT(*) FROM rejected_row WHERE source = 'people'")).isEqualTo(1);
+		assertThat(count("SELECT COUNT(*) FROM person_change")).isZero();
+		assertThat(count("SELECT COUNT(*) FROM key_finding WHERE key_id = 'epsilon-ci' AND rule_id = 'owner-left'"))
+			.isZero();
+	}
+
+	private void givenPeopleWithoutCarl(String moreRows) throws IOException {
+		givenInputs("basic");
+		Path people = INPUTS.resolve("people/hr.csv");
+		String withoutCarl = Files.readString(people)
+			.lines()
+			.filter((line) -> !line.startsWith("carl@"))
+			.collect(Collectors.joining("\n", "", "\n"));
+		Files.writeString(people, withoutCarl + moreRows);
 	}
 
 	private String text(String sql) {
