@@ -2,8 +2,10 @@ package io.keyreview.evidence;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +22,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The evidence file of one key ({@code <out>/evidence/<key_id>.json}): what a reviewer or
- * an auditor needs to see about it in one place: owners, routes, scopes, environment,
- * secret location, last use, change events, cost, data handling, rotation record,
- * offboarding triggers, exceptions, findings and the secrets found (fingerprints only).
+ * The evidence file of one key ({@code <out>/evidence/<key_id>.json}, the key id
+ * percent-encoded as in {@link #fileName}): what a reviewer or an auditor needs to see
+ * about it in one place: owners, routes, scopes, environment, secret location, last use,
+ * change events, cost, data handling, rotation record, offboarding triggers, exceptions,
+ * findings and the secrets found (fingerprints only).
  */
 @Component
 public class EvidenceFile {
@@ -102,13 +105,33 @@ public class EvidenceFile {
 
 	private Path store(String keyId, String content) {
 		try {
-			Path file = this.folder.resolve(keyId.replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
+			Path file = this.folder.resolve(fileName(keyId));
 			AtomicFile.writeString(file, content);
 			return file;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the evidence file of " + keyId, ex);
 		}
+	}
+
+	/**
+	 * The key id with every byte of its UTF-8 form outside {@code [A-Za-z0-9._-]}
+	 * percent-encoded ({@code a/b} is {@code a%2Fb.json}), so two key ids never share a
+	 * file and the id can be read back from the name.
+	 */
+	static String fileName(String keyId) {
+		StringBuilder name = new StringBuilder();
+		for (byte b : keyId.getBytes(StandardCharsets.UTF_8)) {
+			char c = (char) (b & 0xFF);
+			if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
+					|| c == '-') {
+				name.append(c);
+			}
+			else {
+				name.append('%').append(HexFormat.of().withUpperCase().toHexDigits(b));
+			}
+		}
+		return name.append(".json").toString();
 	}
 
 	private List<Map<String, Object>> rows(String sql, String keyId) {

@@ -65,8 +65,8 @@ class FinanceExport {
 						(budget != null) ? (spend.compareTo(budget) > 0 ? "yes" : "no") : null);
 			});
 			for (UnattributedUsage usage : this.usage.unattributedBetween(month.firstDay(), month.lastDay())) {
-				csv.add(month.name(), "unattributed", usage.keyId(), null, usage.source(), null, null, null,
-						cents(usage.costUsd()), null, null, null);
+				csv.add(month.name(), "unattributed", usage.keyId(), null, String.join(";", usage.sources()), null,
+						null, null, cents(usage.costUsd()), null, null, null);
 			}
 			this.named.query("""
 					SELECT source, project, SUM(amount_usd) AS spend FROM provider_cost

@@ -22,9 +22,10 @@ class NightlyJobConfiguration {
 	@Bean
 	Job nightlyJob(JobRepository jobRepository, RunSummary runSummary, GracefulStop gracefulStop, Step pullSources,
 			Step mapPulledSources, Step landInputs, Step loadDirectory, Step loadPolicies, Step loadPeople,
-			Step loadKeys, Step loadUsage, Step rollUpUsage, Step reconcileRegister, Step recordUnattributedUsage,
-			Step recordFirstUse, Step evaluateKeys, Step exportRegister, Step exportRejects, Step buildWorklist,
-			Step exportWorklist, Step composeDigests, Step deliverMail, Step pruneOldRuns) {
+			Step markPeopleGone, Step loadKeys, Step loadUsage, Step rollUpUsage, Step reconcileRegister,
+			Step recordUnattributedUsage, Step recordFirstUse, Step evaluateKeys, Step exportRegister,
+			Step exportRejects, Step buildWorklist, Step exportWorklist, Step composeDigests, Step deliverMail,
+			Step pruneOldRuns) {
 		return new JobBuilder(jobRepository).listener(runSummary)
 			.listener(gracefulStop)
 			.start(pullSources)
@@ -33,6 +34,7 @@ class NightlyJobConfiguration {
 			.next(loadDirectory)
 			.next(loadPolicies)
 			.next(loadPeople)
+			.next(markPeopleGone)
 			.next(loadKeys)
 			.next(loadUsage)
 			.next(rollUpUsage)

@@ -1,5 +1,6 @@
 package io.keyreview.people;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -8,7 +9,11 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The people of the last HR export loaded, by e-mail address. */
+/**
+ * Everyone an HR export listed, by e-mail address, as last listed. A person a complete
+ * export no longer lists reads as terminated on the night they went missing, unless the
+ * export's own termination date was earlier.
+ */
 @Component
 public class People {
 
@@ -19,14 +24,17 @@ public class People {
 	}
 
 	public Map<String, Person> byEmail() {
-		return this.jdbc
-			.query("SELECT * FROM person",
-					(rs, row) -> new Person(rs.getString("email"), rs.getString("person_id"), rs.getString("name"),
-							rs.getString("status"), rs.getString("worker_type"),
-							rs.getObject("termination_date", java.time.LocalDate.class), rs.getString("manager_email"),
-							rs.getString("department"), rs.getString("cost_center"), List.of()))
-			.stream()
-			.collect(Collectors.toUnmodifiableMap(Person::email, Function.identity()));
+		return this.jdbc.query("SELECT * FROM person", (rs, row) -> {
+			LocalDate goneSince = rs.getObject("gone_since", LocalDate.class);
+			LocalDate terminationDate = rs.getObject("termination_date", LocalDate.class);
+			if (goneSince != null && (terminationDate == null || terminationDate.isAfter(goneSince))) {
+				terminationDate = goneSince;
+			}
+			return new Person(rs.getString("email"), rs.getString("person_id"), rs.getString("name"),
+					(goneSince != null) ? "terminated" : rs.getString("status"), rs.getString("worker_type"),
+					terminationDate, rs.getString("manager_email"), rs.getString("department"),
+					rs.getString("cost_center"), List.of());
+		}).stream().collect(Collectors.toUnmodifiableMap(Person::email, Function.identity()));
 	}
 
 }

@@ -9,22 +9,34 @@ import io.keyreview.support.CsvRow;
 import io.keyreview.support.ExposureWriter;
 import io.keyreview.support.InputSource;
 import io.keyreview.support.LoadSteps;
+import io.keyreview.support.RunDate;
 import io.keyreview.support.Writers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.file.MultiResourceItemReader;
 import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
-/** Loads tonight's HR export ({@code people/*.csv}) into {@code person}. */
+/**
+ * Loads tonight's HR export ({@code people/*.csv}) into {@code person}, then marks the
+ * people it no longer lists gone.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PeopleSettings.class)
 class PeopleConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(PeopleConfiguration.class);
 
 	@Bean
 	@StepScope
@@ -45,7 +57,11 @@ class PeopleConfiguration {
 	@StepScope
 	CompositeItemWriter<Person> personWriter(DataSource dataSource, JdbcTemplate jdbc,
 			@Value("#{jobParameters['runDate']}") LocalDate runDate) {
-		return Writers.inOrder(Writers.sql(dataSource, runDate, "DELETE FROM person WHERE email = :email"),
+		return Writers.inOrder(Writers.sql(dataSource, runDate, """
+				INSERT INTO person_change (run_date, email, event, old_value, new_value)
+				SELECT :runDate, email, 'returned', CAST(gone_since AS CHAR(10)), NULL FROM person
+				WHERE email = :email AND gone_since IS NOT NULL"""),
+				Writers.sql(dataSource, runDate, "DELETE FROM person WHERE email = :email"),
 				Writers.sql(dataSource, runDate, """
 						INSERT INTO person (email, person_id, name, status, worker_type, termination_date,
 						  manager_email, department, cost_center, seen_on)
@@ -59,6 +75,23 @@ class PeopleConfiguration {
 			CompositeItemWriter<Person> personWriter) {
 		return loadSteps.load(InputSource.PEOPLE, peopleReader, personProcessor, personWriter,
 				"DELETE FROM person WHERE seen_on = ?");
+	}
+
+	@Bean
+	Step markPeopleGone(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
+		PeopleGone peopleGone = new PeopleGone(jdbc);
+		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
+			LocalDate runDate = RunDate.of(chunkContext);
+			if (!peopleGone.exportCompleteOn(runDate)) {
+				logger.warn("markPeopleGone: tonight's HR export is not complete (a row was rejected), so nobody is "
+						+ "marked gone tonight; fix the rejected rows for people missing from the export to count as gone");
+				return RepeatStatus.FINISHED;
+			}
+			int gone = peopleGone.markGoneOn(runDate);
+			contribution.incrementWriteCount(gone);
+			logger.info("markPeopleGone: {} person(s) no longer in the HR export, gone from {}", gone, runDate);
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
 	}
 
 }

@@ -12,18 +12,17 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
+import io.keyreview.support.Retries;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+
+import org.springframework.core.retry.RetryException;
 
 /**
  * GETs the pages of one source with its credential, connect and read timeouts. A 429, a
- * 5xx or a timeout is retried after the server's {@code Retry-After}, else after an
- * exponential backoff, both capped; any other error status fails at once.
+ * 5xx or a timeout is retried ({@link Retries}) after the server's {@code Retry-After},
+ * else after an exponential backoff, both capped; any other error status fails at once.
  */
 class PageClient {
-
-	private static final Logger logger = LoggerFactory.getLogger(PageClient.class);
 
 	private final SourceSettings source;
 
@@ -31,9 +30,13 @@ class PageClient {
 
 	private final HttpClient http;
 
+	private final Retries retries;
+
 	PageClient(SourceSettings source, @Nullable Credential credential) {
 		this.source = source;
 		this.credential = credential;
+		this.retries = new Retries(source.retries(), source.backoff(), source.maxBackoff(),
+				TransientFailure.class::isInstance);
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(source.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NORMAL)
@@ -41,40 +44,46 @@ class PageClient {
 	}
 
 	Page get(URI uri) {
-		int attempts = this.source.retries() + 1;
-		for (int attempt = 1;; attempt++) {
-			String problem;
-			Duration wait;
-			try {
-				HttpResponse<String> response = this.http.send(request(uri),
-						HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-				int status = response.statusCode();
-				if (status / 100 == 2) {
-					return new Page(uri, response.headers(), response.body());
-				}
-				if (status != 429 && status < 500) {
-					throw new PullException(this.source.name() + ": GET " + uri + " answered HTTP " + status
-							+ ((status == 401 || status == 403) ? " (check the source's credential)" : ""));
-				}
-				problem = "answered HTTP " + status;
-				wait = retryAfter(response).orElse(backoff(attempt));
-			}
-			catch (IOException ex) {
-				problem = "failed: " + ex.getClass().getSimpleName();
-				wait = backoff(attempt);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
+		try {
+			return this.retries.call(() -> attempt(uri));
+		}
+		catch (RetryException ex) {
+			if (Thread.currentThread().isInterrupted()) {
 				throw new PullException(this.source.name() + ": interrupted while pulling " + uri);
 			}
-			if (attempt >= attempts) {
-				throw new PullException(
-						this.source.name() + ": GET " + uri + " " + problem + " after " + attempts + " attempt(s)");
+			if (ex.getLastException() instanceof TransientFailure failure) {
+				throw new PullException(failure.getMessage() + " after " + this.retries.attempts() + " attempt(s)");
 			}
-			wait = (wait.compareTo(this.source.maxBackoff()) > 0) ? this.source.maxBackoff() : wait;
-			logger.warn("{}: GET {} {}; retrying in {} ms (attempt {} of {})", this.source.name(), uri, problem,
-					wait.toMillis(), attempt + 1, attempts);
-			pause(wait);
+			if (ex.getLastException() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new PullException(this.source.name() + ": GET " + uri + " failed: " + ex.getLastException());
+		}
+	}
+
+	private Page attempt(URI uri) {
+		try {
+			HttpResponse<String> response = this.http.send(request(uri),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			int status = response.statusCode();
+			if (status / 100 == 2) {
+				return new Page(uri, response.headers(), response.body());
+			}
+			if (status != 429 && status < 500) {
+				throw new PullException(this.source.name() + ": GET " + uri + " answered HTTP " + status
+						+ ((status == 401 || status == 403) ? " (check the source's credential)" : ""));
+			}
+			throw new TransientFailure(this.source.name() + ": GET " + uri + " answered HTTP " + status,
+					retryAfter(response));
+		}
+		catch (IOException ex) {
+			throw new TransientFailure(
+					this.source.name() + ": GET " + uri + " failed: " + ex.getClass().getSimpleName(),
+					Optional.empty());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PullException(this.source.name() + ": interrupted while pulling " + uri);
 		}
 	}
 
@@ -92,10 +101,6 @@ class PageClient {
 			}
 		}
 		return request.build();
-	}
-
-	private Duration backoff(int attempt) {
-		return this.source.backoff().multipliedBy(1L << Math.min(attempt - 1, 20));
 	}
 
 	/** {@code Retry-After} as seconds or as an HTTP date. */
@@ -117,14 +122,24 @@ class PageClient {
 		});
 	}
 
-	private void pause(Duration wait) {
-		try {
-			Thread.sleep(wait.toMillis());
+	/**
+	 * A 429, a 5xx or a timeout: worth another attempt, after the wait the server asked
+	 * for if any.
+	 */
+	private static final class TransientFailure extends RuntimeException implements Retries.RetryAfter {
+
+		private final transient Optional<Duration> retryAfter;
+
+		TransientFailure(String message, Optional<Duration> retryAfter) {
+			super(message, null, false, false);
+			this.retryAfter = retryAfter;
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new PullException(this.source.name() + ": interrupted while waiting to retry");
+
+		@Override
+		public Optional<Duration> retryAfter() {
+			return this.retryAfter;
 		}
+
 	}
 
 }

@@ -1,16 +1,17 @@
 package io.keyreview.pull;
 
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /** How an API says where its next page is; {@code null} after the last page. */
 @FunctionalInterface
@@ -92,42 +93,26 @@ interface Paging {
 		};
 	}
 
-	/** The URI with one query parameter set, the others kept as they were. */
+	/**
+	 * The URI with one query parameter set in its place (or added last), the others kept
+	 * as they were; the value is percent-encoded whole ({@code +} too).
+	 */
 	static URI with(URI uri, String parameter, String value) {
-		String encoded = URLEncoder.encode(parameter, StandardCharsets.UTF_8) + "="
-				+ URLEncoder.encode(value, StandardCharsets.UTF_8);
-		List<String> query = new ArrayList<>();
-		boolean replaced = false;
-		for (String pair : (uri.getRawQuery() != null) ? uri.getRawQuery().split("&") : new String[0]) {
-			boolean same = decode(pair.split("=", 2)[0]).equals(parameter);
-			if (same && !replaced) {
-				query.add(encoded);
-				replaced = true;
-			}
-			else if (!same && !pair.isEmpty()) {
-				query.add(pair);
-			}
-		}
-		if (!replaced) {
-			query.add(encoded);
-		}
-		String base = uri.toString();
-		int cut = base.indexOf('?');
-		return URI.create(((cut >= 0) ? base.substring(0, cut) : base) + "?" + String.join("&", query));
+		MultiValueMap<String, String> query = new LinkedMultiValueMap<>(
+				UriComponentsBuilder.fromUri(uri).build(true).getQueryParams());
+		query.set(parameter, UriUtils.encode(value, StandardCharsets.UTF_8));
+		return UriComponentsBuilder.fromUri(uri).replaceQueryParams(query).build(true).toUri();
 	}
 
+	/** A query parameter's first value, name and value decoded. */
 	static @Nullable String parameter(URI uri, String parameter) {
-		for (String pair : (uri.getRawQuery() != null) ? uri.getRawQuery().split("&") : new String[0]) {
-			String[] parts = pair.split("=", 2);
-			if (decode(parts[0]).equals(parameter)) {
-				return (parts.length > 1) ? decode(parts[1]) : "";
+		for (var values : UriComponentsBuilder.fromUri(uri).build(true).getQueryParams().entrySet()) {
+			if (UriUtils.decode(values.getKey(), StandardCharsets.UTF_8).equals(parameter)) {
+				String value = values.getValue().get(0);
+				return (value != null) ? UriUtils.decode(value, StandardCharsets.UTF_8) : "";
 			}
 		}
 		return null;
-	}
-
-	private static String decode(String text) {
-		return URLDecoder.decode(text, StandardCharsets.UTF_8);
 	}
 
 }

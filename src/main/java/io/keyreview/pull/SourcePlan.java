@@ -1,6 +1,5 @@
 package io.keyreview.pull;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -9,6 +8,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The endpoints pulled from each kind of source: the listings of keys, people and usage,
@@ -28,48 +29,72 @@ final class SourcePlan {
 		long end = runDate.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
 		return switch (source.type()) {
 			case OPENAI -> List.of(
-					endpoint("projects", base + "/organization/projects?include_archived=true&limit=" + size,
+					endpoint("projects",
+							at(base, "/organization/projects").queryParam("include_archived", true)
+								.queryParam("limit", size),
 							Paging.cursor("after")),
-					endpoint("admin_api_keys", base + "/organization/admin_api_keys?limit=" + size,
+					endpoint("admin_api_keys", at(base, "/organization/admin_api_keys").queryParam("limit", size),
 							Paging.cursor("after")),
-					endpoint("users", base + "/organization/users?limit=" + size, Paging.cursor("after")),
+					endpoint("users", at(base, "/organization/users").queryParam("limit", size),
+							Paging.cursor("after")),
 					usage(base, "completions", start, end), usage(base, "embeddings", start, end),
 					usage(base, "images", start, end), usage(base, "moderations", start, end),
 					usage(base, "audio_speeches", start, end), usage(base, "audio_transcriptions", start, end),
 					endpoint("costs",
-							base + "/organization/costs?start_time=" + start + "&end_time=" + end
-									+ "&bucket_width=1d&group_by%5B%5D=api_key_id&group_by%5B%5D=project_id&limit=180",
+							at(base, "/organization/costs").queryParam("start_time", start)
+								.queryParam("end_time", end)
+								.queryParam("bucket_width", "1d")
+								.queryParam("group_by[]", "api_key_id", "project_id")
+								.queryParam("limit", 180),
 							Paging.nextPageToken()));
 			case ANTHROPIC -> List.of(
-					endpoint("api_keys", base + "/v1/organizations/api_keys?limit=" + size, Paging.cursor("after_id")),
-					endpoint("users", base + "/v1/organizations/users?limit=" + size, Paging.cursor("after_id")),
-					endpoint("workspaces", base + "/v1/organizations/workspaces?include_archived=true&limit=" + size,
+					endpoint("api_keys", at(base, "/v1/organizations/api_keys").queryParam("limit", size),
+							Paging.cursor("after_id")),
+					endpoint("users", at(base, "/v1/organizations/users").queryParam("limit", size),
+							Paging.cursor("after_id")),
+					endpoint("workspaces",
+							at(base, "/v1/organizations/workspaces").queryParam("include_archived", true)
+								.queryParam("limit", size),
 							Paging.cursor("after_id")),
 					endpoint("usage_messages",
-							base + "/v1/organizations/usage_report/messages?starting_at=" + rfc3339(from)
-									+ "&ending_at=" + rfc3339(runDate)
-									+ "&bucket_width=1d&group_by%5B%5D=api_key_id&group_by%5B%5D=model&limit=31",
+							at(base, "/v1/organizations/usage_report/messages").queryParam("starting_at", rfc3339(from))
+								.queryParam("ending_at", rfc3339(runDate))
+								.queryParam("bucket_width", "1d")
+								.queryParam("group_by[]", "api_key_id", "model")
+								.queryParam("limit", 31),
 							Paging.nextPageToken()),
 					endpoint("cost_report",
-							base + "/v1/organizations/cost_report?starting_at=" + rfc3339(from) + "&ending_at="
-									+ rfc3339(runDate) + "&bucket_width=1d&group_by%5B%5D=workspace_id&limit=31",
+							at(base, "/v1/organizations/cost_report").queryParam("starting_at", rfc3339(from))
+								.queryParam("ending_at", rfc3339(runDate))
+								.queryParam("bucket_width", "1d")
+								.queryParam("group_by[]", "workspace_id")
+								.queryParam("limit", 31),
 							Paging.nextPageToken()));
 			case LITELLM -> List.of(
 					endpoint("keys",
-							base + "/key/list?return_full_object=true&include_team_keys=true&page=1&size=" + size,
+							at(base, "/key/list").queryParam("return_full_object", true)
+								.queryParam("include_team_keys", true)
+								.queryParam("page", 1)
+								.queryParam("size", size),
 							Paging.pageNumbers("current_page")),
-					endpoint("spend_logs", base + "/spend/logs/v2?start_date=" + litellmTime(from) + "&end_date="
-							+ litellmTime(runDate) + "&page=1&page_size=" + size, Paging.pageNumbers("page")));
+					endpoint("spend_logs",
+							at(base, "/spend/logs/v2").queryParam("start_date", litellmTime(from))
+								.queryParam("end_date", litellmTime(runDate))
+								.queryParam("page", 1)
+								.queryParam("page_size", size),
+							Paging.pageNumbers("page")));
 			case OPENROUTER ->
-				List.of(endpoint("keys", base + "/keys?include_disabled=true&offset=0", Paging.offset("data", 100)),
-						endpoint("activity", base + "/activity", Paging.none()));
-			case OKTA ->
-				List.of(endpoint("users", base + "/api/v1/users?limit=" + Math.min(size, 200), Paging.linkHeader()),
-						endpoint(
-								"users_deprovisioned", base + "/api/v1/users?search="
-										+ encode("status eq \"DEPROVISIONED\"") + "&limit=" + Math.min(size, 200),
-								Paging.linkHeader()));
-			case SCIM -> List.of(endpoint("users", base + "/Users?startIndex=1&count=" + size, Paging.scim()));
+				List.of(endpoint("keys", at(base, "/keys").queryParam("include_disabled", true).queryParam("offset", 0),
+						Paging.offset("data", 100)), endpoint("activity", at(base, "/activity"), Paging.none()));
+			case OKTA -> List.of(
+					endpoint("users", at(base, "/api/v1/users").queryParam("limit", Math.min(size, 200)),
+							Paging.linkHeader()),
+					endpoint("users_deprovisioned",
+							at(base, "/api/v1/users").queryParam("search", "status eq \"DEPROVISIONED\"")
+								.queryParam("limit", Math.min(size, 200)),
+							Paging.linkHeader()));
+			case SCIM -> List.of(endpoint("users",
+					at(base, "/Users").queryParam("startIndex", 1).queryParam("count", size), Paging.scim()));
 		};
 	}
 
@@ -89,12 +114,15 @@ final class SourcePlan {
 				if (id.isEmpty() || "archived".equals(project.path("status").asString(""))) {
 					continue;
 				}
-				String projectUrl = base + "/organization/projects/" + encode(id);
 				children.add(endpoint("api_keys-" + id,
-						projectUrl + "/api_keys?owner_project_access=any&limit=" + source.pageSize(),
+						at(base, "/organization/projects").pathSegment(id, "api_keys")
+							.queryParam("owner_project_access", "any")
+							.queryParam("limit", source.pageSize()),
 						Paging.cursor("after")));
 				children.add(endpoint("service_accounts-" + id,
-						projectUrl + "/service_accounts?limit=" + source.pageSize(), Paging.cursor("after")));
+						at(base, "/organization/projects").pathSegment(id, "service_accounts")
+							.queryParam("limit", source.pageSize()),
+						Paging.cursor("after")));
 			}
 		}
 		return children;
@@ -103,10 +131,17 @@ final class SourcePlan {
 	/** An OpenAI usage family, by key, model and project, a bucket a day. */
 	private static Endpoint usage(String base, String family, long start, long end) {
 		return endpoint("usage_" + family,
-				base + "/organization/usage/" + family + "?start_time=" + start + "&end_time=" + end
-						+ "&bucket_width=1d&group_by%5B%5D=api_key_id&group_by%5B%5D=model&group_by%5B%5D=project_id"
-						+ "&limit=31",
+				at(base, "/organization/usage").pathSegment(family)
+					.queryParam("start_time", start)
+					.queryParam("end_time", end)
+					.queryParam("bucket_width", "1d")
+					.queryParam("group_by[]", "api_key_id", "model", "project_id")
+					.queryParam("limit", 31),
 				Paging.nextPageToken());
+	}
+
+	private static UriComponentsBuilder at(String base, String path) {
+		return UriComponentsBuilder.fromUriString(base).path(path);
 	}
 
 	private static String baseOf(SourceSettings source) {
@@ -114,8 +149,9 @@ final class SourcePlan {
 		return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
 	}
 
-	private static Endpoint endpoint(String name, String first, Paging paging) {
-		return new Endpoint(name, URI.create(first), paging);
+	/** The endpoint's first page, every query value percent-encoded. */
+	private static Endpoint endpoint(String name, UriComponentsBuilder first, Paging paging) {
+		return new Endpoint(name, first.encode().build().toUri(), paging);
 	}
 
 	private static String rfc3339(LocalDate day) {
@@ -123,11 +159,7 @@ final class SourcePlan {
 	}
 
 	private static String litellmTime(LocalDate day) {
-		return encode(day.format(DateTimeFormatter.ISO_LOCAL_DATE) + " 00:00:00");
-	}
-
-	private static String encode(String value) {
-		return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+		return day.format(DateTimeFormatter.ISO_LOCAL_DATE) + " 00:00:00";
 	}
 
 }

@@ -11,6 +11,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
@@ -24,10 +27,13 @@ class Retention {
 
 	private final JdbcTemplate jdbc;
 
+	private final JobRepository jobRepository;
+
 	private final Duration keep;
 
-	Retention(JdbcTemplate jdbc, Duration keep) {
+	Retention(JdbcTemplate jdbc, JobRepository jobRepository, Duration keep) {
 		this.jdbc = jdbc;
+		this.jobRepository = jobRepository;
 		this.keep = keep;
 	}
 
@@ -72,23 +78,26 @@ class Retention {
 		}
 	}
 
+	/**
+	 * Deletes the executions that ended before the time, with their steps, contexts and
+	 * parameters, and the instances left without any, through the job repository.
+	 */
 	private int pruneJobRepository(LocalDateTime before) {
-		String old = "SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE END_TIME IS NOT NULL AND END_TIME < ?";
-		List<Long> executions = this.jdbc.queryForList(old, Long.class, before);
-		for (Long execution : executions) {
-			this.jdbc.update("""
-					DELETE FROM BATCH_STEP_EXECUTION_CONTEXT WHERE STEP_EXECUTION_ID IN
-					  (SELECT STEP_EXECUTION_ID FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?)""", execution);
-			this.jdbc.update("DELETE FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?", execution);
-			this.jdbc.update("DELETE FROM BATCH_JOB_EXECUTION_CONTEXT WHERE JOB_EXECUTION_ID = ?", execution);
-			this.jdbc.update("DELETE FROM BATCH_JOB_EXECUTION_PARAMS WHERE JOB_EXECUTION_ID = ?", execution);
-			this.jdbc.update("DELETE FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?", execution);
+		int pruned = 0;
+		for (String jobName : this.jobRepository.getJobNames()) {
+			for (JobInstance instance : this.jobRepository.findJobInstances(jobName)) {
+				List<JobExecution> executions = this.jobRepository.getJobExecutions(instance);
+				List<JobExecution> old = executions.stream()
+					.filter((execution) -> execution.getEndTime() != null && execution.getEndTime().isBefore(before))
+					.toList();
+				old.forEach(this.jobRepository::deleteJobExecution);
+				if (old.size() == executions.size()) {
+					this.jobRepository.deleteJobInstance(instance);
+				}
+				pruned += old.size();
+			}
 		}
-		this.jdbc
-			.update("""
-					DELETE FROM BATCH_JOB_INSTANCE WHERE NOT EXISTS
-					  (SELECT 1 FROM BATCH_JOB_EXECUTION e WHERE e.JOB_INSTANCE_ID = BATCH_JOB_INSTANCE.JOB_INSTANCE_ID)""");
-		return executions.size();
+		return pruned;
 	}
 
 }

@@ -31,7 +31,7 @@ class RetentionConfiguration {
 	@Bean
 	Step pruneOldRuns(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
 			KeyreviewProperties properties, Clock clock) {
-		Retention retention = new Retention(jdbc, properties.retention());
+		Retention retention = new Retention(jdbc, jobRepository, properties.retention());
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
 			LocalDate runDate = RunDate.of(chunkContext);
 			String pruned = retention.prune(runDate, LocalDateTime.now(clock),

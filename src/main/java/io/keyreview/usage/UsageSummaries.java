@@ -2,7 +2,9 @@ package io.keyreview.usage;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 import io.keyreview.support.SqlValues;
@@ -49,21 +51,24 @@ public class UsageSummaries {
 	}
 
 	/**
-	 * Usage between two days (both included) under key ids the register does not hold, by
-	 * source and key id.
+	 * Usage between two days (both included) under key ids the register does not hold,
+	 * one per key id with every source that reported it.
 	 */
 	public List<UnattributedUsage> unattributedBetween(LocalDate first, LocalDate last) {
-		return this.jdbc.query("""
+		Map<String, UnattributedUsage> byKey = new LinkedHashMap<>();
+		this.jdbc.query("""
 				SELECT u.source, u.key_id, MIN(u.usage_day) AS first_day, MAX(u.usage_day) AS last_day,
 				  SUM(u.requests) AS requests, SUM(u.cost_usd) AS cost_usd
 				FROM usage_daily u
 				WHERE u.usage_day BETWEEN ? AND ?
 				  AND NOT EXISTS (SELECT 1 FROM key_register r WHERE r.key_id = u.key_id)
-				GROUP BY u.source, u.key_id ORDER BY u.key_id""",
-				(rs, row) -> new UnattributedUsage(rs.getString("source"), rs.getString("key_id"),
-						rs.getObject("first_day", LocalDate.class), rs.getObject("last_day", LocalDate.class),
-						rs.getLong("requests"), rs.getBigDecimal("cost_usd")),
-				first, last);
+				GROUP BY u.source, u.key_id ORDER BY u.key_id, u.source""", (rs) -> {
+			UnattributedUsage usage = new UnattributedUsage(List.of(rs.getString("source")), rs.getString("key_id"),
+					rs.getObject("first_day", LocalDate.class), rs.getObject("last_day", LocalDate.class),
+					rs.getLong("requests"), rs.getBigDecimal("cost_usd"));
+			byKey.merge(usage.keyId(), usage, UnattributedUsage::plus);
+		}, first, last);
+		return List.copyOf(byKey.values());
 	}
 
 	private static void addIfPresent(TreeSet<String> values, String value) {

@@ -158,7 +158,7 @@ class WorklistBuilder {
 			Finding finding = new Finding("unattributable", Decision.ESCALATE,
 					usage.requests() + " request(s) costing " + Money.usd(usage.costUsd()) + " from " + usage.firstDay()
 							+ " to " + usage.lastDay() + " under key id " + usage.keyId() + ", which no "
-							+ usage.source() + " inventory lists");
+							+ String.join(" or ", usage.sources()) + " inventory lists");
 			Map<String, String> details = new LinkedHashMap<>();
 			cycle.kind().detailColumns().forEach((column) -> details.put(column, ""));
 			details.put("requests", Long.toString(usage.requests()));

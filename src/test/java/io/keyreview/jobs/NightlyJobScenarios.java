@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.keyreview.support.LandingManifest;
@@ -310,10 +311,10 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 
 	@ParameterizedTest(name = "{0} after {1} committed chunk(s)")
 	@CsvSource({ "pullSources, 0", "mapPulledSources, 0", "landInputs, 0", "loadDirectory, 0", "loadPolicies, 1",
-			"loadPeople, 1", "loadKeys, 1", "loadUsage, 1", "rollUpUsage, 0", "reconcileRegister, 1",
-			"recordUnattributedUsage, 0", "recordFirstUse, 0", "evaluateKeys, 1", "exportRegister, 0",
-			"exportRejects, 0", "buildWorklist, 0", "exportWorklist, 0", "composeDigests, 0", "deliverMail, 0",
-			"pruneOldRuns, 0" })
+			"loadPeople, 1", "markPeopleGone, 0", "loadKeys, 1", "loadUsage, 1", "rollUpUsage, 0",
+			"reconcileRegister, 1", "recordUnattributedUsage, 0", "recordFirstUse, 0", "evaluateKeys, 1",
+			"exportRegister, 0", "exportRejects, 0", "buildWorklist, 0", "exportWorklist, 0", "composeDigests, 0",
+			"deliverMail, 0", "pruneOldRuns, 0" })
 	void resumesAfterAFailureInTheMiddleOfAStepWithNothingLostOrDuplicated(String step, int committedChunks)
 			throws IOException {
 		givenInputs("basic");
@@ -535,6 +536,28 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 	}
 
 	@Test
+	void keyIdsThatDifferOnlyInPunctuationGetAnEvidenceFileEach() throws IOException {
+		givenInputs("basic");
+		givenInputFile("keys/other.csv", "key_id,status\na/b/c,active\na_b_c,active\n");
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+
+		assertThat(this.commandLine.execute(new DefaultApplicationArguments("evidence", "--key=a/b/c")))
+			.isEqualTo(ExitCode.DONE);
+		assertThat(this.commandLine.execute(new DefaultApplicationArguments("evidence", "--key=a_b_c")))
+			.isEqualTo(ExitCode.DONE);
+
+		try (Stream<Path> files = Files.list(OUT.resolve("evidence"))) {
+			assertThat(files.map((file) -> file.getFileName().toString())).containsExactlyInAnyOrder("a%2Fb%2Fc.json",
+					"a_b_c.json");
+		}
+		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+		assertThat(json.readTree(Files.readString(OUT.resolve("evidence/a%2Fb%2Fc.json"))).path("key_id").asString())
+			.isEqualTo("a/b/c");
+		assertThat(json.readTree(Files.readString(OUT.resolve("evidence/a_b_c.json"))).path("key_id").asString())
+			.isEqualTo("a_b_c");
+	}
+
+	@Test
 	void theNextNightLogsExactlyWhatChanged() throws IOException {
 		givenInputs("basic");
 		givenInputFile("keys/other.csv", "key_id,status\nomega-prod,active\n");
@@ -573,6 +596,55 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 		String sha256 = LandingManifest.sha256(file);
 		return String.join("\t", file.getFileName().toString(), Integer.toString(lines),
 				Long.toString(Files.size(file)), sha256, sha256);
+	}
+
+	@Test
+	void aPersonNoLongerInTheHrExportIsGoneFromThatNightAndTheirKeysFindTheOwnerLeft() throws IOException {
+		givenInputs("basic");
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+		givenPeopleWithoutCarl("");
+
+		assertThat(nightly(NEXT_NIGHT)).isEqualTo(ExitCode.DONE);
+
+		assertThat(text("SELECT evidence FROM key_finding WHERE key_id = 'epsilon-ci' AND rule_id = 'owner-left'"))
+			.isEqualTo("carl@example.com (inventory owner, creator, key not rotated since) left on 2026-11-22");
+		assertThat(this.jdbc.queryForList("SELECT run_date, email, event, new_value FROM person_change"))
+			.extracting((row) -> row.get("email") + ":" + row.get("event") + ":" + row.get("new_value"))
+			.containsExactly("carl@example.com:gone:2026-11-22");
+
+		givenInputs("basic");
+		assertThat(nightly(NEXT_NIGHT.plusDays(1))).isEqualTo(ExitCode.DONE);
+
+		assertThat(this.jdbc.queryForList("SELECT email, event FROM person_change WHERE run_date = ?",
+				NEXT_NIGHT.plusDays(1)))
+			.extracting((row) -> row.get("email") + ":" + row.get("event"))
+			.containsExactly("carl@example.com:returned");
+		assertThat(count("SELECT COUNT(*) FROM key_finding WHERE key_id = 'epsilon-ci' AND rule_id = 'owner-left'"))
+			.isZero();
+	}
+
+	@Test
+	void anHrExportWithARejectedRowMarksNobodyGone() throws IOException {
+		givenInputs("basic");
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+		givenPeopleWithoutCarl("dana@example.com,P4,Dana Dean,on-holiday,employee,,,,\n");
+
+		assertThat(nightly(NEXT_NIGHT)).isEqualTo(ExitCode.DONE);
+
+		assertThat(count("SELECT COUNT(*) FROM rejected_row WHERE source = 'people'")).isEqualTo(1);
+		assertThat(count("SELECT COUNT(*) FROM person_change")).isZero();
+		assertThat(count("SELECT COUNT(*) FROM key_finding WHERE key_id = 'epsilon-ci' AND rule_id = 'owner-left'"))
+			.isZero();
+	}
+
+	private void givenPeopleWithoutCarl(String moreRows) throws IOException {
+		givenInputs("basic");
+		Path people = INPUTS.resolve("people/hr.csv");
+		String withoutCarl = Files.readString(people)
+			.lines()
+			.filter((line) -> !line.startsWith("carl@"))
+			.collect(Collectors.joining("\n", "", "\n"));
+		Files.writeString(people, withoutCarl + moreRows);
 	}
 
 	private String text(String sql) {

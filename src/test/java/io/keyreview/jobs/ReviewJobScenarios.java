@@ -156,6 +156,26 @@ abstract class ReviewJobScenarios extends JobTestSupport {
 	}
 
 	@Test
+	void anUnlistedKeyIdSeenInTwoUsageFilesIsOneWorkListItemNamingBothSources() throws Exception {
+		givenInputs("basic");
+		givenInputFile("usage/openai.csv", "key_id,timestamp,requests,cost_usd\nghost-key,2026-11-20T08:00:00Z,1,1\n");
+		assertThat(nightly(NightlyJobScenarios.NIGHT)).isEqualTo(ExitCode.DONE);
+		greenMail.reset();
+
+		assertThat(monthly("2026-11")).isEqualTo(ExitCode.DONE);
+
+		assertThat(this.jdbc.queryForList(
+				"SELECT key_id, findings FROM worklist_item WHERE cycle = '2026-11' AND key_id = 'ghost-key'"))
+			.extracting((row) -> row.get("key_id") + ":" + row.get("findings"))
+			.containsExactly("ghost-key:unattributable");
+		assertThat(digestsByRecipient().get("security@example.com").text())
+			.contains("  - unattributable: 5 request(s) costing $3.50 from 2026-11-15 to 2026-11-20 under key id "
+					+ "ghost-key, which no gateway or openai inventory lists");
+		assertThat(Files.readAllLines(OUT.resolve("finance/finance-2026-11.csv")))
+			.contains("2026-11,unattributed,ghost-key,,gateway;openai,,,,3.50,,,");
+	}
+
+	@Test
 	void noRecipientEverSeesAKeyThatIsNotTheirs() throws Exception {
 		givenInputs("basic");
 		assertThat(nightly(NightlyJobScenarios.NIGHT)).isEqualTo(ExitCode.DONE);

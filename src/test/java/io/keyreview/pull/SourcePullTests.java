@@ -84,6 +84,19 @@ class SourcePullTests {
 	}
 
 	@Test
+	void waitsWhatRetryAfterAsksInSecondsOrAsADateCappedAtTheMaximumBackoff(CapturedOutput output) throws Exception {
+		this.server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "30").build());
+		this.server.enqueue(
+				new MockResponse.Builder().code(503).addHeader("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT").build());
+		this.server.enqueue(ok(scimPage(1, 1, "ann")));
+
+		assertThat(pull(scim(Duration.ofSeconds(5)))).isEqualTo(1);
+
+		assertThat(output).contains("answered HTTP 429; retrying in 10 ms (attempt 2 of 3)")
+			.contains("answered HTTP 503; retrying in 0 ms (attempt 3 of 3)");
+	}
+
+	@Test
 	void aReadTimeoutIsRetriedThenFailsTheSourceInOneSentence() {
 		for (int i = 0; i < 3; i++) {
 			this.server.enqueue(
