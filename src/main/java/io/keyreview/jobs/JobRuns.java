@@ -169,10 +169,11 @@ class JobRuns {
 		String sentence = run + " " + execution.getStatus().name().toLowerCase() + ": "
 				+ JobFailures.describe(execution) + ". " + JobFailures.advice(execution);
 		List<Throwable> failures = execution.getAllFailureExceptions();
-		Throwable unexpected = failures.stream()
-			.filter((failure) -> !JobFailures.isBadInput(failure) && !JobFailures.isDatabaseUnreachable(failure))
-			.findFirst()
-			.orElse(null);
+		boolean explained = failures.stream()
+			.anyMatch((failure) -> JobFailures.isBadInput(failure) || JobFailures.isDatabaseUnreachable(failure));
+		// what fails after bad input (a reader that cannot close) follows from it: the
+		// sentence says all
+		Throwable unexpected = explained ? null : failures.stream().findFirst().orElse(null);
 		if (unexpected != null) {
 			logger.error(sentence, unexpected);
 		}

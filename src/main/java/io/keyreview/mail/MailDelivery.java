@@ -7,13 +7,12 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.samskivert.mustache.Escapers;
+import io.keyreview.support.Retries;
 import io.keyreview.support.SecretRedactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.retry.RetryException;
-import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.RetryTemplate;
 import org.springframework.util.DigestUtils;
 
 /**
@@ -39,7 +38,7 @@ public class MailDelivery {
 
 	private final Clock clock;
 
-	private final RetryTemplate retryTemplate;
+	private final Retries retries;
 
 	MailDelivery(Outbox outbox, MailTransport transport, MailSettings settings, Sender sender, String security,
 			Clock clock) {
@@ -49,13 +48,8 @@ public class MailDelivery {
 		this.sender = sender;
 		this.security = security;
 		this.clock = clock;
-		this.retryTemplate = new RetryTemplate(RetryPolicy.builder()
-			.maxRetries(settings.retries())
-			.delay(settings.backoff())
-			.multiplier(2)
-			.maxDelay(settings.maxBackoff())
-			.predicate((failure) -> !SendFailure.isPermanent(failure))
-			.build());
+		this.retries = new Retries(settings.retries(), settings.backoff(), settings.maxBackoff(),
+				(failure) -> !SendFailure.isPermanent(failure));
 	}
 
 	public enum Outcome {
@@ -120,7 +114,7 @@ public class MailDelivery {
 	}
 
 	private void send(OutboxMessage message) throws RetryException {
-		this.retryTemplate.execute(() -> {
+		this.retries.call(() -> {
 			this.transport.send(message, this.sender);
 			return null;
 		});
