@@ -14,7 +14,7 @@ import java.util.Optional;
 import io.keyreview.support.AtomicFile;
 import io.keyreview.support.CsvExport;
 import io.keyreview.support.KeyreviewProperties;
-import io.keyreview.support.SecretRedactor;
+import io.keyreview.secrets.SecretRedactor;
 import io.keyreview.support.SqlValues;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -3,7 +3,7 @@ package io.keyreview.finance;
 import java.nio.file.Path;
 
 import io.keyreview.support.KeyreviewProperties;
-import io.keyreview.worklist.Cycle;
+import io.keyreview.run.Cycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -14,7 +14,7 @@ import io.keyreview.support.CsvExport;
 import io.keyreview.support.Money;
 import io.keyreview.usage.UnattributedUsage;
 import io.keyreview.usage.UsageSummaries;
-import io.keyreview.worklist.Cycle;
+import io.keyreview.run.Cycle;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;

@@ -5,11 +5,11 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import io.keyreview.support.CsvRow;
-import io.keyreview.support.ExposureWriter;
-import io.keyreview.support.InputSource;
-import io.keyreview.support.LoadSteps;
-import io.keyreview.support.Writers;
+import io.keyreview.intake.CsvRow;
+import io.keyreview.intake.ExposureWriter;
+import io.keyreview.intake.InputSource;
+import io.keyreview.intake.LoadSteps;
+import io.keyreview.intake.Writers;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.Step;

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.keyreview.support.Exposed;
-import io.keyreview.support.Exposure;
+import io.keyreview.secrets.Exposed;
+import io.keyreview.secrets.Exposure;
 import org.jspecify.annotations.Nullable;
 
 /** One key as tonight's inventory lists it ({@code keys.csv}). */

@@ -6,9 +6,9 @@ import java.sql.SQLTransientConnectionException;
 import java.util.List;
 
 import io.keyreview.pull.PullException;
-import io.keyreview.support.BadRowException;
-import io.keyreview.support.InputFileException;
-import io.keyreview.support.LandedCopyException;
+import io.keyreview.intake.BadRowException;
+import io.keyreview.intake.InputFileException;
+import io.keyreview.intake.LandedCopyException;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;

@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.keyreview.mail.MailDelivery;
 import io.keyreview.mail.Outbox;
-import io.keyreview.worklist.Cycle;
+import io.keyreview.run.Cycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

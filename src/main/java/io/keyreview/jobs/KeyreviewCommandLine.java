@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.keyreview.evidence.EvidenceFile;
-import io.keyreview.support.RunDate;
-import io.keyreview.worklist.Cycle;
+import io.keyreview.run.RunDate;
+import io.keyreview.run.Cycle;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

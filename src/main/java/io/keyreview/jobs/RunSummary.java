@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 import io.keyreview.mail.Outbox;
 import io.keyreview.mail.ParkedMessage;
 import io.keyreview.support.KeyreviewProperties;
-import io.keyreview.support.RunDate;
-import io.keyreview.worklist.Cycle;
+import io.keyreview.run.RunDate;
+import io.keyreview.run.Cycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -24,11 +24,11 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import io.keyreview.support.AtomicFile;
-import io.keyreview.support.InputFileException;
-import io.keyreview.support.InputSource;
-import io.keyreview.support.LandingArea;
-import io.keyreview.support.LandingManifest;
-import io.keyreview.support.SecretRedactor;
+import io.keyreview.intake.InputFileException;
+import io.keyreview.intake.InputSource;
+import io.keyreview.intake.LandingArea;
+import io.keyreview.intake.LandingManifest;
+import io.keyreview.secrets.SecretRedactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,10 +1,10 @@
 package io.keyreview.landing;
 
 import io.keyreview.landing.InputLanding.Loading;
-import io.keyreview.support.InputSource;
+import io.keyreview.intake.InputSource;
 import io.keyreview.support.KeyreviewProperties;
-import io.keyreview.support.LandingArea;
-import io.keyreview.support.RunDate;
+import io.keyreview.intake.LandingArea;
+import io.keyreview.run.RunDate;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobInstance;

@@ -19,8 +19,8 @@ import io.keyreview.review.Addressee;
 import io.keyreview.review.Decision;
 import io.keyreview.review.ReviewItem;
 import io.keyreview.support.Money;
-import io.keyreview.support.SecretRedactor;
-import io.keyreview.worklist.Cycle;
+import io.keyreview.secrets.SecretRedactor;
+import io.keyreview.run.Cycle;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.DigestUtils;

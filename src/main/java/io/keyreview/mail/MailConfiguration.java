@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.keyreview.support.KeyreviewProperties;
-import io.keyreview.worklist.Cycle;
+import io.keyreview.run.Cycle;
 import io.keyreview.worklist.ReviewSettings;
 import io.keyreview.worklist.WorklistItems;
 import org.slf4j.Logger;

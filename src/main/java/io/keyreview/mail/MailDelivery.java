@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 import com.samskivert.mustache.Escapers;
 import io.keyreview.support.Retries;
-import io.keyreview.support.SecretRedactor;
+import io.keyreview.secrets.SecretRedactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

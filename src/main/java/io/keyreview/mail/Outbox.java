@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.keyreview.support.SqlValues;
-import io.keyreview.worklist.Cycle;
+import io.keyreview.run.Cycle;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -5,12 +5,12 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import io.keyreview.support.CsvRow;
-import io.keyreview.support.ExposureWriter;
-import io.keyreview.support.InputSource;
-import io.keyreview.support.LoadSteps;
-import io.keyreview.support.RunDate;
-import io.keyreview.support.Writers;
+import io.keyreview.intake.CsvRow;
+import io.keyreview.intake.ExposureWriter;
+import io.keyreview.intake.InputSource;
+import io.keyreview.intake.LoadSteps;
+import io.keyreview.run.RunDate;
+import io.keyreview.intake.Writers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

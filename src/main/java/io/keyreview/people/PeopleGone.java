@@ -2,7 +2,7 @@ package io.keyreview.people;
 
 import java.time.LocalDate;
 
-import io.keyreview.support.InputSource;
+import io.keyreview.intake.InputSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 

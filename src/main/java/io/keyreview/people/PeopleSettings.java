@@ -2,8 +2,8 @@ package io.keyreview.people;
 
 import java.util.Map;
 
-import io.keyreview.support.CanonicalColumns;
-import io.keyreview.support.ColumnMapping;
+import io.keyreview.intake.CanonicalColumns;
+import io.keyreview.intake.ColumnMapping;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

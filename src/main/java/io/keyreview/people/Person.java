@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import io.keyreview.support.Exposed;
-import io.keyreview.support.Exposure;
+import io.keyreview.secrets.Exposed;
+import io.keyreview.secrets.Exposure;
 import org.jspecify.annotations.Nullable;
 
 /** One person as tonight's HR export lists them ({@code people.csv}). */

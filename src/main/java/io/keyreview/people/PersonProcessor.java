@@ -3,9 +3,9 @@ package io.keyreview.people;
 import java.util.Collection;
 import java.util.Set;
 
-import io.keyreview.support.CsvRow;
+import io.keyreview.intake.CsvRow;
 import io.keyreview.support.EmailAddresses;
-import io.keyreview.support.FirstRowWins;
+import io.keyreview.intake.FirstRowWins;
 import io.keyreview.support.Identities;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.keyreview.support.Exposed;
-import io.keyreview.support.Exposure;
+import io.keyreview.secrets.Exposed;
+import io.keyreview.secrets.Exposure;
 import org.jspecify.annotations.Nullable;
 
 /** What was approved for one key, flattened from its policy file for the register. */

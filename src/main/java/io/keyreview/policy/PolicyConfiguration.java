@@ -4,11 +4,11 @@ import java.time.LocalDate;
 
 import javax.sql.DataSource;
 
-import io.keyreview.support.ExposureWriter;
-import io.keyreview.support.InputSource;
-import io.keyreview.support.LandingArea;
-import io.keyreview.support.LoadSteps;
-import io.keyreview.support.Writers;
+import io.keyreview.intake.ExposureWriter;
+import io.keyreview.intake.InputSource;
+import io.keyreview.intake.LandingArea;
+import io.keyreview.intake.LoadSteps;
+import io.keyreview.intake.Writers;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;

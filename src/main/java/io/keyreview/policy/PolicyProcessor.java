@@ -4,9 +4,9 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.keyreview.support.BadRowException;
+import io.keyreview.intake.BadRowException;
 import io.keyreview.support.EmailAddresses;
-import io.keyreview.support.FirstRowWins;
+import io.keyreview.intake.FirstRowWins;
 import io.keyreview.support.Identities;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;

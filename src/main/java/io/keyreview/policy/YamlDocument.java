@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.keyreview.support.Exposure;
-import io.keyreview.support.InputFileException;
-import io.keyreview.support.SecretRedactor;
+import io.keyreview.secrets.Exposure;
+import io.keyreview.intake.InputFileException;
+import io.keyreview.secrets.SecretRedactor;
 
 import org.springframework.util.unit.DataSize;
 

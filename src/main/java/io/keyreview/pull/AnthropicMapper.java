@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.keyreview.support.InputSource;
+import io.keyreview.intake.InputSource;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 

@@ -12,8 +12,8 @@ import java.util.function.Function;
 import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 import io.keyreview.support.AtomicFile;
-import io.keyreview.support.CanonicalColumns;
-import io.keyreview.support.InputSource;
+import io.keyreview.intake.CanonicalColumns;
+import io.keyreview.intake.InputSource;
 
 /**
  * What a source's pages say in the canonical forms ({@code keys.csv}, {@code usage.csv},

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.keyreview.support.InputSource;
+import io.keyreview.intake.InputSource;
 import tools.jackson.databind.JsonNode;
 
 import static io.keyreview.pull.VendorJson.orEmpty;

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 
-import io.keyreview.support.InputSource;
+import io.keyreview.intake.InputSource;
 import tools.jackson.databind.JsonNode;
 
 import static io.keyreview.pull.VendorJson.orEmpty;

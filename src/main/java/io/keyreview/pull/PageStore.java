@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.keyreview.support.AtomicFile;
-import io.keyreview.support.SecretRedactor;
+import io.keyreview.secrets.SecretRedactor;
 import org.jspecify.annotations.Nullable;
 
 /**

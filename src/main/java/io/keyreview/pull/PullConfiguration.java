@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.keyreview.support.InputSource;
+import io.keyreview.intake.InputSource;
 import io.keyreview.support.KeyreviewProperties;
-import io.keyreview.support.LandingArea;
-import io.keyreview.support.RunDate;
+import io.keyreview.intake.LandingArea;
+import io.keyreview.run.RunDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

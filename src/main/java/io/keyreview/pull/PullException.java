@@ -1,6 +1,6 @@
 package io.keyreview.pull;
 
-import io.keyreview.support.InputFileException;
+import io.keyreview.intake.InputFileException;
 
 /** A source that cannot be pulled, in one sentence that names it. */
 public class PullException extends InputFileException {

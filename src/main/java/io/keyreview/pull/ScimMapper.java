@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import io.keyreview.support.InputSource;
+import io.keyreview.intake.InputSource;
 import tools.jackson.databind.JsonNode;
 
 import static io.keyreview.pull.VendorJson.orEmpty;

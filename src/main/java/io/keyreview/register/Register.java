@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import io.keyreview.inventory.InventoryKey;
-import io.keyreview.support.InputSource;
+import io.keyreview.intake.InputSource;
 import io.keyreview.support.SqlValues;
 
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -6,7 +6,7 @@ import java.util.List;
 
 import io.keyreview.support.CsvExport;
 import io.keyreview.support.KeyreviewProperties;
-import io.keyreview.support.RunDate;
+import io.keyreview.run.RunDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,8 +6,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.keyreview.support.KeyreviewProperties;
-import io.keyreview.support.LoadSteps;
-import io.keyreview.support.RunDate;
+import io.keyreview.intake.LoadSteps;
+import io.keyreview.run.RunDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

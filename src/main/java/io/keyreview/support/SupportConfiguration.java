@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ KeyreviewProperties.class, InputLimits.class })
+@EnableConfigurationProperties(KeyreviewProperties.class)
 class SupportConfiguration {
 
 	@Bean

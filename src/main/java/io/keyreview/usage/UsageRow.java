@@ -7,8 +7,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import io.keyreview.support.Exposed;
-import io.keyreview.support.Exposure;
+import io.keyreview.secrets.Exposed;
+import io.keyreview.secrets.Exposure;
 
 /** One request, or one aggregate of requests, from a usage file ({@code usage.csv}). */
 public record UsageRow(String source, String keyId, Instant timestamp, String route, String model, String provider,

@@ -3,7 +3,7 @@ package io.keyreview.usage;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-import io.keyreview.support.CsvRow;
+import io.keyreview.intake.CsvRow;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 

@@ -1,5 +1,6 @@
 package io.keyreview.worklist;
 
+import io.keyreview.run.Cycle;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

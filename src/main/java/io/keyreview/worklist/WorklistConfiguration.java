@@ -1,5 +1,6 @@
 package io.keyreview.worklist;
 
+import io.keyreview.run.Cycle;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.keyreview.support.LandingManifest;
-import io.keyreview.support.SecretRedactor;
+import io.keyreview.intake.LandingManifest;
+import io.keyreview.secrets.SecretRedactor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;

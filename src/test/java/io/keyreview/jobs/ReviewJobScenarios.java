@@ -24,7 +24,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.keyreview.review.Addressee;
 import io.keyreview.review.ReviewItem;
-import io.keyreview.worklist.Cycle;
+import io.keyreview.run.Cycle;
 import io.keyreview.worklist.WorklistItems;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;

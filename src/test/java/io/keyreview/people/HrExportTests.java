@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.keyreview.support.CsvRow;
-import io.keyreview.support.CsvRowReader;
+import io.keyreview.intake.CsvRow;
+import io.keyreview.intake.CsvRowReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.keyreview.support.BadRowException;
-import io.keyreview.support.InputContract;
-import io.keyreview.support.InputFileException;
+import io.keyreview.intake.BadRowException;
+import io.keyreview.intake.InputContract;
+import io.keyreview.intake.InputFileException;
 
 /**
  * Any text in a policy file ends as a policy or a rejected file with a line and a reason;

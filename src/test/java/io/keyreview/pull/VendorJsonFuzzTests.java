@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.keyreview.support.InputContract;
-import io.keyreview.support.InputFileException;
+import io.keyreview.intake.InputContract;
+import io.keyreview.intake.InputFileException;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.util.FileSystemUtils;

@@ -1,5 +1,6 @@
 package io.keyreview.pull;
 
+import io.keyreview.intake.CanonicalColumns;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpHeaders;
@@ -8,7 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 
-import io.keyreview.support.InputSource;
+import io.keyreview.intake.InputSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -194,7 +195,7 @@ class VendorMapperTests {
 			.write((kind) -> this.pulled.resolve(kind.sourceName()), "openrouter");
 
 		assertThat(Files.readAllLines(this.pulled.resolve("keys/openrouter.csv"))).containsExactly(
-				String.join(",", io.keyreview.support.CanonicalColumns.KEYS),
+				String.join(",", io.keyreview.intake.CanonicalColumns.KEYS),
 				"openrouter,<YOUR_KEY_HASH>,Customer Key,,,active,,,,2025-02-19T20:52:27.363244Z,,,,,,,,");
 	}
 

@@ -1,0 +1,157 @@
+package io.keyreview.intake;
+
+import io.keyreview.support.KeyreviewProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dated landing folders ({@code <landing>/<runDate>/<source>/}) that every load step
+ * reads from.
+ */
+@Component
+public class LandingArea {
+
+	/** Marks a source landed whole; it holds the source's {@link LandingManifest}. */
+	public static final String LANDED_MARKER = ".landed";
+
+	private final Path root;
+
+	public LandingArea(KeyreviewProperties properties) {
+		this.root = properties.landingRoot();
+	}
+
+	public Path folder(LocalDate runDate, InputSource source) {
+		return this.root.resolve(runDate.toString()).resolve(source.sourceName());
+	}
+
+	/**
+	 * Where the pages pulled from a configured source land:
+	 * {@code <landing>/<date>/pulled/<name>/}.
+	 */
+	public Path pulledFolder(LocalDate runDate, String sourceName) {
+		return this.root.resolve(runDate.toString()).resolve("pulled").resolve(sourceName);
+	}
+
+	/**
+	 * Where the pulled pages, mapped to canonical CSV, wait for the landing:
+	 * {@code <landing>/<date>/mapped/<source>/<name>.csv}.
+	 */
+	public Path mappedFolder(LocalDate runDate, InputSource source) {
+		return this.root.resolve(runDate.toString()).resolve("mapped").resolve(source.sourceName());
+	}
+
+	/**
+	 * The landed files of one source, in name order; empty when the source delivered
+	 * nothing tonight. Fails with a sentence when they are not what landing recorded: the
+	 * folder or its marker missing, a file missing, added, or changed in size or
+	 * checksum.
+	 */
+	public List<Path> files(LocalDate runDate, InputSource source) {
+		Path folder = folder(runDate, source);
+		LandingManifest manifest = manifest(runDate, source)
+			.orElseThrow(() -> new LandedCopyException(folder + " is missing, though this run landed "
+					+ source.sourceName() + " there: restore it (or set keyreview.out back to where it landed)"));
+		Map<String, LandingManifest.Entry> recorded = manifest.byName();
+		List<Path> files = list(folder, source);
+		for (Path file : files) {
+			LandingManifest.Entry entry = recorded.get(file.getFileName().toString());
+			if (entry == null) {
+				throw new LandedCopyException(folder + " holds " + file.getFileName()
+						+ ", which this run did not land: remove it (new input goes in the input folder)");
+			}
+			verify(file, entry);
+		}
+		for (String name : recorded.keySet()) {
+			if (!Files.isRegularFile(folder.resolve(name))) {
+				throw new LandedCopyException(
+						folder + "/" + name + " is missing, though this run landed it: restore it");
+			}
+		}
+		return files;
+	}
+
+	private static void verify(Path file, LandingManifest.Entry entry) {
+		String problem = null;
+		long bytes = size(file);
+		if (bytes != entry.bytes()) {
+			problem = "it has " + bytes + " bytes where " + entry.bytes() + " landed";
+		}
+		else if (!LandingManifest.sha256(file).equals(entry.sha256())) {
+			problem = "its checksum differs";
+		}
+		if (problem != null) {
+			throw new LandedCopyException(file + " is not the copy landed for this run: " + problem
+					+ "; restore it, or correct the input instead (a changed input lands again)");
+		}
+	}
+
+	/**
+	 * What landing recorded of a source for a run date; empty when it did not land there
+	 * (or not completely).
+	 */
+	public Optional<LandingManifest> manifest(LocalDate runDate, InputSource source) {
+		Path marker = folder(runDate, source).resolve(LANDED_MARKER);
+		if (!Files.isRegularFile(marker)) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(LandingManifest.read(marker));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new LandedCopyException(marker + " is not a landing record (" + ex.getMessage()
+					+ "): restore it, it says what landed for this run");
+		}
+	}
+
+	private static List<Path> list(Path folder, InputSource source) {
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.filter(Files::isRegularFile).filter(source::accepts).sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static long size(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public Resource[] resources(LocalDate runDate, InputSource source) {
+		return files(runDate, source).stream().map(FileSystemResource::new).toArray(Resource[]::new);
+	}
+
+	/**
+	 * Rows in the landed files of a source (lines less the header), as landing counted
+	 * them in the folder's marker: the size of its input, for progress reports.
+	 */
+	public long lineCount(LocalDate runDate, InputSource source) {
+		try {
+			return manifest(runDate, source).map((
+					manifest) -> manifest.entries().stream().mapToLong((entry) -> Math.max(0, entry.lines() - 1)).sum())
+				.orElse(0L);
+		}
+		catch (RuntimeException ex) {
+			return 0;
+		}
+	}
+
+}

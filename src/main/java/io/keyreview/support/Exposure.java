@@ -1,6 +1,0 @@
-package io.keyreview.support;
-
-/** Where a secret was found in an input: the cell now holds only its fingerprint. */
-public record Exposure(String file, long line, String column, String fingerprint) {
-
-}
