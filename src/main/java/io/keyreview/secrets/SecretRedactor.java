@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Replaces every secret that the secret rules ({@link SecretRules}: gitleaks' rules and
- * keyreview's own) find with its fingerprint ({@code sha256:} and the first 12 hex
+ * Replaces every secret that the secret rules ({@link SecretRules}: provider credentials
+ * and keyreview's own) find with its fingerprint ({@code sha256:} and the first 12 hex
  * characters of the SHA-256 of the secret), so the same secret always gets the same
  * fingerprint. Only the secret is replaced: {@code password=} and {@code Bearer} stay.
  * <p>

@@ -13,20 +13,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.toml.TomlMapper;
 
 /**
- * The secret rules: gitleaks' rules for the credentials that matter here
- * ({@code secrets/gitleaks.toml}, MIT licence) and keyreview's own
+ * The secret rules, in gitleaks' rule format: provider credentials by their documented
+ * token formats ({@code secrets/providers.toml}) and keyreview's own
  * ({@code secrets/keyreview.toml}).
  */
 final class SecretRules {
 
-	static final List<String> FILES = List.of("secrets/gitleaks.toml", "secrets/keyreview.toml");
-
-	/**
-	 * gitleaks' semi-generic rules start with this, which only widens a match to the left
-	 * and so changes no secret; Java's backtracking regex engine would pay for it at
-	 * every position of the text, so it is dropped.
-	 */
-	private static final String LEFT_WIDENING = "[\\w.-]{0,50}?";
+	static final List<String> FILES = List.of("secrets/providers.toml", "secrets/keyreview.toml");
 
 	private SecretRules() {
 	}
@@ -60,7 +53,7 @@ final class SecretRules {
 		List<Allowlist> allowlists = new ArrayList<>(fileWide);
 		rule.path("allowlists").forEach((allowlist) -> allowlists.add(allowlist(allowlist)));
 		try {
-			String regex = rule.get("regex").asString().replace(LEFT_WIDENING, "");
+			String regex = rule.get("regex").asString();
 			List<String> keywords = strings(rule.path("keywords")).stream()
 				.map((keyword) -> keyword.toLowerCase(Locale.ROOT))
 				.toList();
