@@ -58,13 +58,13 @@ public record LandingManifest(List<Entry> entries) {
 
 	public static String sha256(Path file) {
 		try (InputStream in = Files.newInputStream(file)) {
-			MessageDigest digest = sha256();
+			MessageDigest digest = newDigest();
 			byte[] buffer = new byte[1 << 16];
 			int read;
 			while ((read = in.read(buffer)) != -1) {
 				digest.update(buffer, 0, read);
 			}
-			return HexFormat.of().formatHex(digest.digest());
+			return hex(digest.digest());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -72,10 +72,16 @@ public record LandingManifest(List<Entry> entries) {
 	}
 
 	private static String sha256(byte[] bytes) {
-		return HexFormat.of().formatHex(sha256().digest(bytes));
+		return hex(newDigest().digest(bytes));
 	}
 
-	private static MessageDigest sha256() {
+	/** The lower-case hex of a digest, as the record holds it. */
+	public static String hex(byte[] digest) {
+		return HexFormat.of().formatHex(digest);
+	}
+
+	/** A new SHA-256 digest. */
+	public static MessageDigest newDigest() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		}

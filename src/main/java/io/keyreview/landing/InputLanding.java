@@ -11,6 +11,7 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,7 +119,7 @@ class InputLanding {
 			redacted += landed.redacted;
 			bytes += Files.size(file);
 			entries.add(new LandingManifest.Entry(landed.name, landed.lines, Files.size(copy),
-					LandingManifest.sha256(copy), LandingManifest.sha256(file)));
+					LandingManifest.sha256(copy), landed.inputSha256));
 		}
 		new LandingManifest(entries).write(target.resolve(LandingArea.LANDED_MARKER));
 		logger.info("{}: landed {} file(s), {} bytes, {} secret(s) redacted, in {}", source.sourceName(), files.size(),
@@ -241,7 +242,9 @@ class InputLanding {
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(notUtf8)
 			.onUnmappableCharacter(notUtf8);
-		try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(from), decoder))) {
+		// the input's checksum is taken as it is copied, not by reading it again
+		DigestInputStream input = new DigestInputStream(Files.newInputStream(from), LandingManifest.newDigest());
+		try (Reader in = new BufferedReader(new InputStreamReader(input, decoder))) {
 			AtomicFile.writeText(to, (out) -> {
 				char[] buffer = new char[1 << 16];
 				StringBuilder pending = new StringBuilder();
@@ -265,6 +268,7 @@ class InputLanding {
 		catch (MalformedInputException ex) {
 			throw new InputFileException(SecretRedactor.redact(from.toString()) + " is not UTF-8 text", ex);
 		}
+		landed.inputSha256 = LandingManifest.hex(input.getMessageDigest().digest());
 		return landed;
 	}
 
@@ -306,6 +310,8 @@ class InputLanding {
 		private long notUtf8Lines;
 
 		private boolean midLine;
+
+		private String inputSha256 = "";
 
 		LandedFile(String name) {
 			this.name = name;
