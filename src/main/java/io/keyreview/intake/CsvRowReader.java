@@ -61,6 +61,8 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
 
 	private final Deque<Line> lineAgain = new ArrayDeque<>();
 
+	private ICSVParser parser = new RFC4180ParserBuilder().build();
+
 	private @Nullable Resource resource;
 
 	private @Nullable CsvLines lines;
@@ -153,7 +155,11 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
 	}
 
 	private CsvRow read(Line first) throws IOException {
-		ICSVParser parser = new RFC4180ParserBuilder().build();
+		if (this.parser.isPending()) {
+			this.parser = new RFC4180ParserBuilder().build(); // a rejected row left it
+																// inside a quote
+		}
+		ICSVParser parser = this.parser;
 		List<String> cells = new ArrayList<>(Arrays.asList(parser.parseLineMulti(first.text())));
 		List<Line> carried = new ArrayList<>();
 		long length = first.text().length();
