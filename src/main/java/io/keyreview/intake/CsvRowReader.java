@@ -13,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.opencsv.ICSVParser;
 import com.opencsv.RFC4180ParserBuilder;
@@ -39,8 +37,6 @@ import org.springframework.core.io.Resource;
  */
 public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRow>
 		implements ResourceAwareItemReaderItemStream<CsvRow> {
-
-	private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
 	/** What the decoder puts where a byte is not UTF-8. */
 	private static final char NOT_UTF8 = '\uFFFD';
@@ -223,11 +219,22 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
 		if (line.text().indexOf(NOT_UTF8) >= 0) {
 			return "is not UTF-8 text: save the file as UTF-8";
 		}
-		Matcher control = CONTROL.matcher(line.text());
-		if (control.find()) {
-			return String.format("has a control character (U+%04X)", (int) control.group().charAt(0));
+		int control = firstControlCharacter(line.text());
+		return (control >= 0) ? String.format("has a control character (U+%04X)", control) : null;
+	}
+
+	/**
+	 * A control character other than tab and line ends, or -1: a loop, as this runs on
+	 * every line.
+	 */
+	private static int firstControlCharacter(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+				return c;
+			}
 		}
-		return null;
+		return -1;
 	}
 
 	private @Nullable Line nextLine() throws IOException {
