@@ -91,6 +91,20 @@ public class LoadSteps {
 	}
 
 	/**
+	 * A chunk step whose writer works on the whole chunk at once (gathering what it needs
+	 * for all its items with one query per kind): one chunk per transaction, progress
+	 * logged, any failure fails the step.
+	 */
+	public <I> Step chunked(ItemReader<? extends I> reader, ItemWriter<? super I> writer) {
+		return new StepBuilder(this.jobRepository).<I, I>chunk(this.properties.chunkSize())
+			.transactionManager(this.transactionManager)
+			.reader(reader)
+			.writer(writer)
+			.listener(progress((execution) -> 0, false))
+			.build();
+	}
+
+	/**
 	 * A reader over every landed CSV file of a source, in name order, restartable within
 	 * a file; each value is checked against the length of its column ({@code maxLengths},
 	 * in characters) when it is read.

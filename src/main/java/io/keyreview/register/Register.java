@@ -3,8 +3,11 @@ package io.keyreview.register;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -31,7 +34,7 @@ class Register {
 			  routes_seen_90d, models_seen_90d, spend_month_usd, spend_90d_usd, monthly_budget_usd, rotation_cadence,
 			  rotation_method, last_rotated_at, expires_at, offboarding_triggers, exceptions_allowed, exception_reason,
 			  exception_approver, exception_expires, has_policy, exposures, inventory_file, first_seen, last_seen,
-			  gone_since, reconciled_on)
+			  gone_since, reconciled_on, usage_last_used_at)
 			VALUES (:key_id, :alias, :source, :project, :environment, :policy_environment, :status, :owner,
 			  :owner_type, :business_owner, :technical_owner, :security_owner, :finance_owner, :cost_owner,
 			  :workload_service, :workload_repository, :workload_deployment, :routes, :policy_routes_allowed,
@@ -41,7 +44,7 @@ class Register {
 			  :spend_month_usd, :spend_90d_usd, :monthly_budget_usd, :rotation_cadence, :rotation_method,
 			  :last_rotated_at, :expires_at, :offboarding_triggers, :exceptions_allowed, :exception_reason,
 			  :exception_approver, :exception_expires, :has_policy, :exposures, :inventory_file, :first_seen,
-			  :last_seen, :gone_since, :reconciled_on)""";
+			  :last_seen, :gone_since, :reconciled_on, :usage_last_used_at)""";
 
 	private final JdbcTemplate jdbc;
 
@@ -52,15 +55,33 @@ class Register {
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 	}
 
-	Optional<PreviousEntry> find(String keyId) {
-		return this.jdbc.query("SELECT * FROM key_register WHERE key_id = ?", (rs, row) -> previous(rs), keyId)
-			.stream()
-			.findFirst();
+	/** The register rows of some keys, by key id. */
+	Map<String, PreviousEntry> find(Collection<String> keyIds) {
+		Map<String, PreviousEntry> entries = new HashMap<>();
+		if (!keyIds.isEmpty()) {
+			this.named.query("SELECT * FROM key_register WHERE key_id IN (:keyIds)", Map.of("keyIds", keyIds), (rs) -> {
+				PreviousEntry entry = previous(rs);
+				entries.put(entry.key().keyId(), entry);
+			});
+		}
+		return entries;
 	}
 
-	List<LocalDate> exposedOn(String keyId, LocalDate runDate) {
-		return this.jdbc.queryForList("SELECT run_date FROM secret_exposure WHERE key_id = ? AND run_date <= ?",
-				LocalDate.class, keyId, runDate);
+	/**
+	 * The run dates on or before {@code runDate} on which a secret of each of some keys
+	 * was found, one per sighting.
+	 */
+	Map<String, List<LocalDate>> exposedOn(Collection<String> keyIds, LocalDate runDate) {
+		Map<String, List<LocalDate>> exposures = new HashMap<>();
+		if (!keyIds.isEmpty()) {
+			this.named.query(
+					"SELECT key_id, run_date FROM secret_exposure WHERE key_id IN (:keyIds) AND run_date <= :runDate",
+					Map.of("keyIds", keyIds, "runDate", runDate), (rs) -> {
+						exposures.computeIfAbsent(rs.getString("key_id"), (key) -> new ArrayList<>())
+							.add(rs.getObject("run_date", LocalDate.class));
+					});
+		}
+		return exposures;
 	}
 
 	/** The keys whose inventory row was rejected on a run date. */
@@ -137,7 +158,8 @@ class Register {
 			.addValue("first_seen", entry.firstSeen())
 			.addValue("last_seen", entry.lastSeen())
 			.addValue("gone_since", entry.goneSince())
-			.addValue("reconciled_on", runDate);
+			.addValue("reconciled_on", runDate)
+			.addValue("usage_last_used_at", SqlValues.toColumn(usage.lastUsedAt()));
 		Stream
 			.of("policy_environment", "business_owner", "technical_owner", "security_owner", "finance_owner",
 					"workload_service", "workload_repository", "workload_deployment", "policy_routes_allowed",
@@ -183,7 +205,8 @@ class Register {
 				key.scopes(), KeyState.union(key.allowedRoutes(), SqlValues.list(rs, "policy_routes_allowed")),
 				KeyState.union(key.allowedModels(), SqlValues.list(rs, "policy_model_groups")), key.lastRotatedAt());
 		return new PreviousEntry(key, state, rs.getObject("first_seen", LocalDate.class),
-				rs.getObject("last_seen", LocalDate.class), rs.getObject("gone_since", LocalDate.class));
+				rs.getObject("last_seen", LocalDate.class), rs.getObject("gone_since", LocalDate.class),
+				SqlValues.instant(rs, "usage_last_used_at"), rs.getObject("reconciled_on", LocalDate.class));
 	}
 
 }

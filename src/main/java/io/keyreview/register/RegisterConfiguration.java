@@ -2,13 +2,11 @@ package io.keyreview.register;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Map;
-
-import javax.sql.DataSource;
 
 import io.keyreview.inventory.InventoryKeys;
 import io.keyreview.policy.Policies;
 import io.keyreview.support.KeyreviewProperties;
+import io.keyreview.support.StreamingReads;
 import io.keyreview.intake.LoadSteps;
 import io.keyreview.run.RunDate;
 import io.keyreview.usage.UsageSummaries;
@@ -19,9 +17,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -39,39 +35,32 @@ class RegisterConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(RegisterConfiguration.class);
 
+	/**
+	 * Every key tonight's inventories list or the register holds, in key order, streamed:
+	 * a restart runs the query again and skips the keys already reconciled (the set does
+	 * not change, as every key reconciled tonight is listed tonight or was registered).
+	 */
 	@Bean
 	@StepScope
-	JdbcPagingItemReader<String> registerKeysReader(DataSource dataSource, KeyreviewProperties properties,
-			@Value("#{jobParameters['runDate']}") LocalDate runDate) throws Exception {
-		return new JdbcPagingItemReaderBuilder<String>().name("registerKeysReader")
-			.dataSource(dataSource)
-			.selectClause("SELECT key_id")
-			.fromClause("FROM (SELECT key_id FROM inventory_key WHERE seen_on = :runDate "
-					+ "UNION SELECT key_id FROM key_register) known_keys")
-			.sortKeys(Map.of("key_id", Order.ASCENDING))
-			.parameterValues(Map.of("runDate", runDate))
-			.pageSize(properties.chunkSize())
-			.rowMapper((rs, row) -> rs.getString("key_id"))
-			.build();
+	JdbcCursorItemReader<String> registerKeysReader(StreamingReads reads,
+			@Value("#{jobParameters['runDate']}") LocalDate runDate) {
+		return reads.cursor("registerKeysReader",
+				"SELECT key_id FROM inventory_key WHERE seen_on = ? UNION SELECT key_id FROM key_register ORDER BY key_id",
+				(statement) -> statement.setObject(1, runDate), (rs, row) -> rs.getString("key_id"));
 	}
 
 	@Bean
 	@StepScope
-	ReconcileProcessor reconcileProcessor(@Value("#{jobParameters['runDate']}") LocalDate runDate,
+	ReconcileWriter reconcileWriter(@Value("#{jobParameters['runDate']}") LocalDate runDate,
 			InventoryKeys inventoryKeys, Policies policies, UsageSummaries usageSummaries, Register register) {
-		return new ReconcileProcessor(runDate, inventoryKeys, policies, usageSummaries, register);
+		return new ReconcileWriter(new TonightsFacts(runDate, inventoryKeys, policies, usageSummaries, register),
+				register, runDate);
 	}
 
 	@Bean
-	@StepScope
-	RegisterWriter registerWriter(Register register, @Value("#{jobParameters['runDate']}") LocalDate runDate) {
-		return new RegisterWriter(register, runDate);
-	}
-
-	@Bean
-	Step reconcileRegister(LoadSteps loadSteps, JdbcPagingItemReader<String> registerKeysReader,
-			ReconcileProcessor reconcileProcessor, RegisterWriter registerWriter) {
-		return loadSteps.chunked(registerKeysReader, reconcileProcessor, registerWriter);
+	Step reconcileRegister(LoadSteps loadSteps, JdbcCursorItemReader<String> registerKeysReader,
+			ReconcileWriter reconcileWriter) {
+		return loadSteps.chunked(registerKeysReader, reconcileWriter);
 	}
 
 	@Bean
@@ -86,7 +75,7 @@ class RegisterConfiguration {
 					FROM usage_daily u
 					WHERE u.usage_day > ? AND u.usage_day <= ?
 					  AND NOT EXISTS (SELECT 1 FROM key_register r WHERE r.key_id = u.key_id)
-					GROUP BY u.source, u.key_id""", runDate, runDate.minusDays(90), runDate);
+					GROUP BY u.source, u.key_id""", runDate, UsageSummaries.windowStart(runDate), runDate);
 			contribution.incrementWriteCount(keys);
 			logger.info("recordUnattributedUsage: {} key id(s) with usage in the last 90 days that no inventory lists",
 					keys);

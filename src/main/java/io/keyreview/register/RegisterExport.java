@@ -3,11 +3,15 @@ package io.keyreview.register;
 import java.nio.file.Path;
 
 import io.keyreview.support.CsvExport;
+import io.keyreview.support.StreamingReads;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Writes {@code register-<date>.csv}: one row per key, never a secret value. */
+/**
+ * Writes {@code register-<date>.csv}: one row per key, never a secret value, streamed
+ * from the register row by row.
+ */
 @Component
 class RegisterExport {
 
@@ -19,8 +23,8 @@ class RegisterExport {
 
 	private final JdbcTemplate jdbc;
 
-	RegisterExport(JdbcTemplate jdbc) {
-		this.jdbc = jdbc;
+	RegisterExport(StreamingReads reads) {
+		this.jdbc = reads.template();
 	}
 
 	long write(Path file) {

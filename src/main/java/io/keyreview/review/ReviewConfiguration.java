@@ -1,13 +1,11 @@
 package io.keyreview.review;
 
 import java.time.LocalDate;
-import java.util.Map;
 
-import javax.sql.DataSource;
-
-import io.keyreview.support.KeyreviewProperties;
 import io.keyreview.intake.LoadSteps;
 import io.keyreview.run.RunDate;
+import io.keyreview.support.StreamingReads;
+import io.keyreview.usage.UsageSummaries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,9 +13,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,52 +32,59 @@ class ReviewConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReviewConfiguration.class);
 
+	/**
+	 * Every register key with the dates its change log knows, in key order, streamed: a
+	 * restart runs the query again and skips the keys already reviewed.
+	 */
 	@Bean
 	@StepScope
-	JdbcPagingItemReader<ReviewedKey> reviewedKeysReader(DataSource dataSource, KeyreviewProperties properties)
-			throws Exception {
-		return new JdbcPagingItemReaderBuilder<ReviewedKey>().name("reviewedKeysReader")
-			.dataSource(dataSource)
-			.selectClause("SELECT *")
-			.fromClause("FROM (" + ReviewedKeys.QUERY + ") reviewed")
-			.sortKeys(Map.of("key_id", Order.ASCENDING))
-			.pageSize(properties.chunkSize())
-			.rowMapper(ReviewedKeys.ROW_MAPPER)
-			.build();
+	JdbcCursorItemReader<ReviewedKey> reviewedKeysReader(StreamingReads reads) {
+		return reads.cursor("reviewedKeysReader", ReviewedKeys.QUERY + " ORDER BY r.key_id", (statement) -> {
+		}, ReviewedKeys.ROW_MAPPER);
 	}
 
 	@Bean
 	@StepScope
-	ReviewProcessor reviewProcessor(@Value("#{jobParameters['runDate']}") LocalDate runDate, ReviewRegister register) {
-		return new ReviewProcessor(register.context(runDate));
+	ReviewWriter reviewWriter(ReviewRegister register, Findings findings,
+			@Value("#{jobParameters['runDate']}") LocalDate runDate) {
+		return new ReviewWriter(register.contexts(runDate), findings, runDate);
 	}
 
 	@Bean
-	@StepScope
-	ReviewWriter reviewWriter(Findings findings, @Value("#{jobParameters['runDate']}") LocalDate runDate) {
-		return new ReviewWriter(findings, runDate);
+	Step evaluateKeys(LoadSteps loadSteps, JdbcCursorItemReader<ReviewedKey> reviewedKeysReader,
+			ReviewWriter reviewWriter) {
+		return loadSteps.chunked(reviewedKeysReader, reviewWriter);
 	}
 
-	@Bean
-	Step evaluateKeys(LoadSteps loadSteps, JdbcPagingItemReader<ReviewedKey> reviewedKeysReader,
-			ReviewProcessor reviewProcessor, ReviewWriter reviewWriter) {
-		return loadSteps.chunked(reviewedKeysReader, reviewProcessor, reviewWriter);
-	}
-
+	/**
+	 * Records each route, model and provider a registered key used for the first time.
+	 * Only the rollups of the usage window are read (the nights before looked at the days
+	 * before it), and the whole history of the keys registered tonight: usage from before
+	 * they were listed.
+	 */
 	@Bean
 	Step recordFirstUse(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
 			LocalDate runDate = RunDate.of(chunkContext);
+			LocalDate windowStart = UsageSummaries.windowStart(runDate);
 			int recorded = 0;
 			for (String kind : new String[] { "route", "model", "provider" }) {
 				recorded += jdbc.update("""
 						INSERT INTO key_first_use (key_id, kind, used, first_seen)
 						SELECT DISTINCT u.key_id, '%1$s', u.%1$s, ? FROM usage_daily u
-						WHERE u.%1$s <> '' AND u.usage_day <= ?
+						WHERE u.usage_day > ? AND u.usage_day <= ? AND u.%1$s <> ''
 						  AND EXISTS (SELECT 1 FROM key_register r WHERE r.key_id = u.key_id)
 						  AND NOT EXISTS (SELECT 1 FROM key_first_use f
 						    WHERE f.key_id = u.key_id AND f.kind = '%1$s' AND f.used = u.%1$s)""".formatted(kind),
-						runDate, runDate);
+						runDate, windowStart, runDate);
+				recorded += jdbc.update("""
+						INSERT INTO key_first_use (key_id, kind, used, first_seen)
+						SELECT DISTINCT u.key_id, '%1$s', u.%1$s, ? FROM key_register r
+						JOIN usage_daily u ON u.key_id = r.key_id AND u.usage_day <= ?
+						WHERE r.first_seen = ? AND u.%1$s <> ''
+						  AND NOT EXISTS (SELECT 1 FROM key_first_use f
+						    WHERE f.key_id = u.key_id AND f.kind = '%1$s' AND f.used = u.%1$s)""".formatted(kind),
+						runDate, windowStart, runDate);
 			}
 			contribution.incrementWriteCount(recorded);
 			logger.info("recordFirstUse: {} route(s), model(s) or provider(s) used by a key for the first time",

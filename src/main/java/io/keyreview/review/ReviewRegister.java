@@ -39,6 +39,14 @@ public class ReviewRegister {
 		return new ReviewContext(day, this.settings, this.people.byEmail(), this.directories.current());
 	}
 
+	/**
+	 * The contexts of the chunks of keys reviewed on a day, each with only the people its
+	 * keys name.
+	 */
+	public ReviewContexts contexts(LocalDate day) {
+		return new ReviewContexts(day, this.settings, this.people, this.directories.current());
+	}
+
 	/** The keys still under review (not gone, not revoked, expired or deleted). */
 	public List<ReviewedKey> liveKeys() {
 		return this.named

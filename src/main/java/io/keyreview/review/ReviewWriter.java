@@ -1,25 +1,36 @@
 package io.keyreview.review;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
-/** Replaces each reviewed key's findings and decision. */
-class ReviewWriter implements ItemWriter<Review> {
+/**
+ * Reviews a chunk of keys against the rules, with the people they name read for the
+ * chunk, and replaces their findings and decisions.
+ */
+class ReviewWriter implements ItemWriter<ReviewedKey> {
+
+	private final KeyReviewer reviewer = new KeyReviewer();
+
+	private final ReviewContexts contexts;
 
 	private final Findings findings;
 
 	private final LocalDate runDate;
 
-	ReviewWriter(Findings findings, LocalDate runDate) {
+	ReviewWriter(ReviewContexts contexts, Findings findings, LocalDate runDate) {
+		this.contexts = contexts;
 		this.findings = findings;
 		this.runDate = runDate;
 	}
 
 	@Override
-	public void write(Chunk<? extends Review> chunk) {
-		this.findings.replace(chunk.getItems(), this.runDate);
+	public void write(Chunk<? extends ReviewedKey> chunk) {
+		List<? extends ReviewedKey> keys = chunk.getItems();
+		ReviewContext context = this.contexts.of(List.copyOf(keys));
+		this.findings.replace(keys.stream().map((key) -> this.reviewer.review(key, context)).toList(), this.runDate);
 	}
 
 }

@@ -17,4 +17,10 @@ public record UsageSummary(@Nullable Instant lastUsedAt, long requests30d, long 
 	public static final UsageSummary NONE = new UsageSummary(null, 0, 0, 0, 0, List.of(), List.of(), BigDecimal.ZERO,
 			BigDecimal.ZERO);
 
+	/** The same usage, last used at another time. */
+	public UsageSummary withLastUsedAt(@Nullable Instant lastUsed) {
+		return new UsageSummary(lastUsed, this.requests30d, this.failedRequests30d, this.requests90d,
+				this.failedRequests90d, this.routesSeen90d, this.modelsSeen90d, this.spendMonthUsd, this.spend90dUsd);
+	}
+
 }

@@ -108,23 +108,28 @@ abstract class JobTestSupport {
 	static Map<String, List<String>> applicationTables(JdbcTemplate jdbc) {
 		Map<String, List<String>> tables = new LinkedHashMap<>();
 		for (String table : APPLICATION_TABLES) {
-			List<String> rows = new ArrayList<>();
-			jdbc.query("SELECT * FROM " + table, (rs) -> {
-				StringBuilder row = new StringBuilder();
-				for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-					String column = rs.getMetaData().getColumnLabel(i).toLowerCase();
-					String value = rs.getString(i);
-					row.append(column)
-						.append('=')
-						.append(column.equals("sent_at") && value != null ? "(sent)" : value)
-						.append(' ');
-				}
-				rows.add(row.toString());
-			});
-			rows.sort(null);
-			tables.put(table, rows);
+			tables.put(table, rows(jdbc, "SELECT * FROM " + table));
 		}
 		return tables;
+	}
+
+	/** The rows a query returns, sorted, as text; when a message was sent is left out. */
+	static List<String> rows(JdbcTemplate jdbc, String sql, Object... args) {
+		List<String> rows = new ArrayList<>();
+		jdbc.query(sql, (rs) -> {
+			StringBuilder row = new StringBuilder();
+			for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+				String column = rs.getMetaData().getColumnLabel(i).toLowerCase();
+				String value = rs.getString(i);
+				row.append(column)
+					.append('=')
+					.append(column.equals("sent_at") && value != null ? "(sent)" : value)
+					.append(' ');
+			}
+			rows.add(row.toString());
+		}, args);
+		rows.sort(null);
+		return rows;
 	}
 
 	/** Empties the job repository and the application tables. */

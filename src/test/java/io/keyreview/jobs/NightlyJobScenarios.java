@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -585,6 +586,60 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 		assertThat(this.jdbc.queryForObject("SELECT first_seen FROM key_register WHERE key_id = 'alpha-prod'",
 				LocalDate.class))
 			.isEqualTo(NIGHT);
+	}
+
+	@Test
+	void usageRollupsOlderThanTheUsageWindowMakeNoDifferenceToWhatANightWrites() throws IOException {
+		Map<String, List<String>> withoutOldHistory = twoNights(false);
+		emptyDatabaseAndWorkFolder();
+
+		Map<String, List<String>> withOldHistory = twoNights(true);
+
+		assertThat(withOldHistory).isEqualTo(withoutOldHistory);
+		assertThat(count("SELECT COUNT(*) FROM usage_daily WHERE source = 'archive'")).isEqualTo(310 * 6);
+	}
+
+	/**
+	 * What the second of two nights writes, after nothing or after old history was added
+	 * between them: for every key the first night registered and for a key id no
+	 * inventory lists, rollups of the 310 days before the second night's usage window,
+	 * under routes, models and a provider never used since, with a last use and sums that
+	 * would change the register, the first uses and the unattributed usage if the night
+	 * read them; and first uses of a key long gone.
+	 */
+	private Map<String, List<String>> twoNights(boolean oldHistory) throws IOException {
+		givenInputs("basic");
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+		if (oldHistory) {
+			List<String> keyIds = new ArrayList<>(
+					this.jdbc.queryForList("SELECT key_id FROM key_register", String.class));
+			keyIds.add("ancient-ghost");
+			List<Object[]> rollups = new ArrayList<>();
+			LocalDate windowStart = NEXT_NIGHT.minusDays(90);
+			for (LocalDate day = windowStart; day.isAfter(windowStart.minusDays(310)); day = day.minusDays(1)) {
+				for (String keyId : keyIds) {
+					rollups.add(new Object[] { keyId, day, LocalDateTime.parse("2026-11-21T12:00:00") });
+				}
+			}
+			this.jdbc.batchUpdate("""
+					INSERT INTO usage_daily (source, key_id, usage_day, route, model, provider, requests,
+					  failed_requests, input_tokens, output_tokens, cost_usd, last_used_at)
+					VALUES ('archive', ?, ?, 'ancient-route', 'ancient-model', 'ancient-provider', 1000000, 1000, 0, 0,
+					  1000, ?)""", rollups);
+			this.jdbc.update("""
+					INSERT INTO key_first_use (key_id, kind, used, first_seen)
+					VALUES ('retired-long-ago', 'route', 'support-prod', ?)""", NIGHT.minusDays(400));
+		}
+		givenInputs("basic-next-night");
+		assertThat(nightly(NEXT_NIGHT)).isEqualTo(ExitCode.DONE);
+		Map<String, List<String>> written = new LinkedHashMap<>();
+		written.put("key_register", rows(this.jdbc, "SELECT * FROM key_register"));
+		written.put("key_change", rows(this.jdbc, "SELECT * FROM key_change WHERE run_date = ?", NEXT_NIGHT));
+		written.put("key_finding", rows(this.jdbc, "SELECT * FROM key_finding"));
+		written.put("key_first_use", rows(this.jdbc, "SELECT * FROM key_first_use WHERE first_seen = ?", NEXT_NIGHT));
+		written.put("unattributed_usage",
+				rows(this.jdbc, "SELECT * FROM unattributed_usage WHERE run_date = ?", NEXT_NIGHT));
+		return written;
 	}
 
 	/**

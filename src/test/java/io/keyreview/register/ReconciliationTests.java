@@ -92,7 +92,7 @@ class ReconciliationTests {
 	private static PreviousEntry previous(InventoryKey key, LocalDate goneSince) {
 		RegisterEntry entry = new RegisterEntry(key, null, UsageSummary.NONE, List.of(), YESTERDAY, YESTERDAY,
 				goneSince);
-		return new PreviousEntry(key, entry.state(), YESTERDAY, YESTERDAY, goneSince);
+		return new PreviousEntry(key, entry.state(), YESTERDAY, YESTERDAY, goneSince, null, YESTERDAY);
 	}
 
 	private static KeyFacts facts(InventoryKey listed, PreviousEntry previous, boolean delivered, boolean rejected) {
