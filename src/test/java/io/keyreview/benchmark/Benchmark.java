@@ -185,8 +185,10 @@ public final class Benchmark {
 	private static String commit() {
 		try {
 			String head = command("git", "rev-parse", "--short", "HEAD");
+			String application = command("git", "log", "-1", "--format=%h", "--", "src/main", "sql");
 			String changes = command("git", "status", "--porcelain", "--", "src/main", "sql", "pom.xml");
-			return head + (changes.isEmpty() ? "" : " (with uncommitted changes to src/main, sql or pom.xml)");
+			return head + ", application code (src/main, sql) as of " + application
+					+ (changes.isEmpty() ? "" : ", with uncommitted changes to src/main, sql or pom.xml");
 		}
 		catch (IOException ex) {
 			return "unknown (" + ex.getMessage() + ")";
