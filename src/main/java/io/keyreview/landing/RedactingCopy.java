@@ -1,14 +1,12 @@
 package io.keyreview.landing;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.InterruptedIOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
@@ -32,8 +30,8 @@ import org.springframework.core.task.AsyncTaskExecutor;
 
 /**
  * Copies one input file with its secrets redacted and its line endings kept, a block of
- * whole lines at a time (a secret never spans lines). The blocks are redacted on the
- * executor, a few at a time, while this thread reads the next ones and writes the
+ * whole lines at a time (a secret never spans lines). The blocks are redacted and encoded
+ * on the executor, a few at a time, while this thread reads the next ones and writes the
  * redacted ones in their order; the checksums of the input and of the copy are taken as
  * the bytes pass.
  */
@@ -76,8 +74,7 @@ final class RedactingCopy {
 		Deque<Future<Block>> inFlight = new ArrayDeque<>();
 		try (Reader in = new BufferedReader(new InputStreamReader(input, decoder))) {
 			AtomicFile.write(to, (stream) -> {
-				DigestOutputStream landed = new DigestOutputStream(stream, LandingManifest.newDigest());
-				Writer out = new BufferedWriter(new OutputStreamWriter(landed, StandardCharsets.UTF_8), BLOCK);
+				DigestOutputStream out = new DigestOutputStream(stream, LandingManifest.newDigest());
 				char[] buffer = new char[BLOCK];
 				StringBuilder pending = new StringBuilder();
 				int read;
@@ -97,8 +94,7 @@ final class RedactingCopy {
 				while (!inFlight.isEmpty()) {
 					tally.write(next(inFlight), out);
 				}
-				out.flush();
-				tally.sha256 = LandingManifest.hex(landed.getMessageDigest().digest());
+				tally.sha256 = LandingManifest.hex(out.getMessageDigest().digest());
 			});
 		}
 		catch (MalformedInputException ex) {
@@ -111,7 +107,7 @@ final class RedactingCopy {
 				LandingManifest.hex(input.getMessageDigest().digest()));
 	}
 
-	private void redact(String text, Deque<Future<Block>> inFlight, Tally tally, Writer out) throws IOException {
+	private void redact(String text, Deque<Future<Block>> inFlight, Tally tally, OutputStream out) throws IOException {
 		if (text.isEmpty()) {
 			return;
 		}
@@ -170,8 +166,8 @@ final class RedactingCopy {
 		return -1;
 	}
 
-	/** A block of text as redacted, with its line counts. */
-	private record Block(String redacted, int secrets, long lines, long notUtf8Lines, boolean endsMidLine) {
+	/** A block of text as redacted and encoded, with its line counts. */
+	private record Block(byte[] redacted, int secrets, long lines, long notUtf8Lines, boolean endsMidLine) {
 
 		static Block of(String text) {
 			Redaction redaction = SecretRedactor.redaction(text);
@@ -183,8 +179,8 @@ final class RedactingCopy {
 			}
 			long notUtf8Lines = (text.indexOf('\uFFFD') < 0) ? 0
 					: text.lines().filter((line) -> line.indexOf('\uFFFD') >= 0).count();
-			return new Block(redaction.text(), redaction.secrets(), lines, notUtf8Lines,
-					text.charAt(text.length() - 1) != '\n');
+			return new Block(redaction.text().getBytes(StandardCharsets.UTF_8), redaction.secrets(), lines,
+					notUtf8Lines, text.charAt(text.length() - 1) != '\n');
 		}
 
 	}
@@ -202,7 +198,7 @@ final class RedactingCopy {
 
 		private String sha256 = "";
 
-		void write(Block block, Writer out) throws IOException {
+		void write(Block block, OutputStream out) throws IOException {
 			out.write(block.redacted());
 			this.lines += block.lines();
 			this.redacted += block.secrets();
