@@ -1,17 +1,8 @@
 package io.keyreview.landing;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +15,6 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import io.keyreview.support.AtomicFile;
 import io.keyreview.intake.InputFileException;
 import io.keyreview.intake.InputSource;
 import io.keyreview.intake.LandingArea;
@@ -56,16 +46,16 @@ class InputLanding {
 
 	}
 
-	/** The most text held while looking for the end of a line. */
-	private static final int LONGEST_PENDING_TEXT = 1 << 20;
-
 	private final Path inputs;
 
 	private final LandingArea landingArea;
 
-	InputLanding(Path inputs, LandingArea landingArea) {
+	private final RedactingCopy copy;
+
+	InputLanding(Path inputs, LandingArea landingArea, RedactingCopy copy) {
 		this.inputs = inputs;
 		this.landingArea = landingArea;
+		this.copy = copy;
 	}
 
 	void land(LocalDate runDate, Function<InputSource, Loading> loading) throws IOException {
@@ -110,16 +100,17 @@ class InputLanding {
 		long bytes = 0;
 		List<LandingManifest.Entry> entries = new ArrayList<>();
 		for (Path file : files) {
-			Path copy = target.resolve(landedName(file));
-			LandedFile landed = copyRedacted(file, copy, source.isCsv());
-			if (landed.notUtf8Lines > 0) {
+			String name = landedName(file);
+			Path copy = target.resolve(name);
+			RedactingCopy.Landed landed = this.copy.copy(file, copy, source.isCsv());
+			if (landed.notUtf8Lines() > 0) {
 				logger.warn("{}: {} line(s) of {} are not UTF-8 text; their rows will be rejected", source.sourceName(),
-						landed.notUtf8Lines, file.getFileName());
+						landed.notUtf8Lines(), file.getFileName());
 			}
-			redacted += landed.redacted;
+			redacted += landed.redacted();
 			bytes += Files.size(file);
-			entries.add(new LandingManifest.Entry(landed.name, landed.lines, Files.size(copy),
-					LandingManifest.sha256(copy), landed.inputSha256));
+			entries.add(new LandingManifest.Entry(name, landed.lines(), Files.size(copy), landed.sha256(),
+					landed.inputSha256()));
 		}
 		new LandingManifest(entries).write(target.resolve(LandingArea.LANDED_MARKER));
 		logger.info("{}: landed {} file(s), {} bytes, {} secret(s) redacted, in {}", source.sourceName(), files.size(),
@@ -229,114 +220,6 @@ class InputLanding {
 		}
 		logger.warn("{}: {}; nothing to load tonight", source.sourceName(), problem);
 		return List.of();
-	}
-
-	/**
-	 * Copies one file with its line endings kept, a block of whole lines at a time (a
-	 * secret never spans lines), and says how many lines it had and how many secrets were
-	 * redacted.
-	 */
-	private static LandedFile copyRedacted(Path from, Path to, boolean csv) throws IOException {
-		LandedFile landed = new LandedFile(to.getFileName().toString());
-		CodingErrorAction notUtf8 = csv ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
-		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-			.onMalformedInput(notUtf8)
-			.onUnmappableCharacter(notUtf8);
-		// the input's checksum is taken as it is copied, not by reading it again
-		DigestInputStream input = new DigestInputStream(Files.newInputStream(from), LandingManifest.newDigest());
-		try (Reader in = new BufferedReader(new InputStreamReader(input, decoder))) {
-			AtomicFile.writeText(to, (out) -> {
-				char[] buffer = new char[1 << 16];
-				StringBuilder pending = new StringBuilder();
-				int read;
-				while ((read = in.read(buffer)) != -1) {
-					pending.append(buffer, 0, read);
-					int lineEnd = lastLineEnd(buffer, read);
-					int end = (lineEnd >= 0) ? pending.length() - read + lineEnd + 1 : 0;
-					if (end == 0 && pending.length() > LONGEST_PENDING_TEXT) {
-						end = lastSeparator(pending);
-					}
-					if (end > 0) {
-						landed.write(pending.substring(0, end), out);
-						pending.delete(0, end);
-					}
-				}
-				landed.write(pending.toString(), out);
-				landed.finish();
-			});
-		}
-		catch (MalformedInputException ex) {
-			throw new InputFileException(SecretRedactor.redact(from.toString()) + " is not UTF-8 text", ex);
-		}
-		landed.inputSha256 = LandingManifest.hex(input.getMessageDigest().digest());
-		return landed;
-	}
-
-	/**
-	 * Where a line too long to hold is cut: after its last comma or white space, where no
-	 * secret spans the cut (the load rejects such a line anyway).
-	 */
-	private static int lastSeparator(CharSequence text) {
-		for (int i = text.length() - 1; i > 0; i--) {
-			char c = text.charAt(i);
-			if (c == ',' || Character.isWhitespace(c)) {
-				return i + 1;
-			}
-		}
-		return text.length();
-	}
-
-	/**
-	 * The last line end in the block just read, or -1: only the new block is searched, so
-	 * a long line is scanned once, not once per block.
-	 */
-	private static int lastLineEnd(char[] block, int length) {
-		for (int i = length - 1; i >= 0; i--) {
-			if (block[i] == '\n') {
-				return i;
-			}
-		}
-		return -1;
-	}
-
-	private static final class LandedFile {
-
-		private final String name;
-
-		private long lines;
-
-		private int redacted;
-
-		private long notUtf8Lines;
-
-		private boolean midLine;
-
-		private String inputSha256 = "";
-
-		LandedFile(String name) {
-			this.name = name;
-		}
-
-		void write(String text, Writer out) throws IOException {
-			String redactedText = SecretRedactor.redact(text);
-			out.write(redactedText);
-			this.lines += text.chars().filter((c) -> c == '\n').count();
-			if (!text.isEmpty()) {
-				this.midLine = !text.endsWith("\n");
-			}
-			this.redacted += SecretRedactor.fingerprintsIn(redactedText).size()
-					- SecretRedactor.fingerprintsIn(text).size();
-			if (text.indexOf('\uFFFD') >= 0) {
-				this.notUtf8Lines += text.lines().filter((line) -> line.indexOf('\uFFFD') >= 0).count();
-			}
-		}
-
-		void finish() {
-			if (this.midLine) {
-				this.lines++;
-			}
-		}
-
 	}
 
 }

@@ -13,22 +13,41 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Lands tonight's file-drop inputs, secrets redacted, under
  * {@code <landing>/<runDate>/<source>/}; on every attempt of the date, so that a rerun
- * picks up a corrected input.
+ * picks up a corrected input. The redaction runs on a pool of
+ * {@code keyreview.redaction.threads} threads.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RedactionSettings.class)
 class LandingConfiguration {
+
+	/** The threads that redact blocks of the inputs; they end when landing is done. */
+	@Bean
+	ThreadPoolTaskExecutor landingRedactors(RedactionSettings settings) {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(settings.threadCount());
+		executor.setMaxPoolSize(settings.threadCount());
+		executor.setAllowCoreThreadTimeOut(true);
+		executor.setKeepAliveSeconds(10);
+		executor.setThreadNamePrefix("landing-");
+		return executor;
+	}
 
 	@Bean
 	Step landInputs(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			KeyreviewProperties properties, LandingArea landingArea) {
-		InputLanding landing = new InputLanding(properties.inputs(), landingArea);
+			KeyreviewProperties properties, LandingArea landingArea,
+			@Qualifier("landingRedactors") ThreadPoolTaskExecutor landingRedactors, RedactionSettings settings) {
+		RedactingCopy copy = new RedactingCopy(landingRedactors, 2 * settings.threadCount());
+		InputLanding landing = new InputLanding(properties.inputs(), landingArea, copy);
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
 			JobInstance run = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance();
 			landing.land(RunDate.of(chunkContext), (source) -> loading(jobRepository, run, source));

@@ -8,8 +8,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.keyreview.secrets.KeywordSearch.Hits;
 
 /**
  * Replaces every secret that the secret rules ({@link SecretRules}: provider credentials
@@ -18,8 +21,11 @@ import java.util.regex.Pattern;
  * fingerprint. Only the secret is replaced: {@code password=} and {@code Bearer} stay.
  * <p>
  * A rule with keywords runs only where one of them occurs: a rule whose regex starts with
- * a keyword is tried at each occurrence, any other on the line around it. That keeps
- * landing fast: most lines of an input contain no keyword.
+ * a keyword is tried at each occurrence, any other on the line around it. A rule without
+ * keywords runs only where a run of the characters its secret is made of starts
+ * ({@link TokenRun}). The keywords are found in one pass, and a text with no keyword and
+ * no such run is not searched further. That keeps landing fast: most lines of an input
+ * contain neither.
  */
 public final class SecretRedactor {
 
@@ -29,6 +35,8 @@ public final class SecretRedactor {
 		.flatMap((rule) -> rule.keywords().stream())
 		.distinct()
 		.toList();
+
+	private static final KeywordSearch KEYWORD_SEARCH = new KeywordSearch(KEYWORDS);
 
 	private static final Pattern FINGERPRINT = Pattern.compile("sha256:[0-9a-f]{12}\\b");
 
@@ -53,10 +61,19 @@ public final class SecretRedactor {
 
 	}
 
+	/** A text with its secrets replaced, and how many were. */
+	public record Redaction(String text, int secrets) {
+
+	}
+
 	public static String redact(String text) {
+		return redaction(text).text();
+	}
+
+	public static Redaction redaction(String text) {
 		List<Secret> secrets = find(text);
 		if (secrets.isEmpty()) {
-			return text;
+			return new Redaction(text, 0);
 		}
 		StringBuilder redacted = new StringBuilder(text.length());
 		int done = 0;
@@ -64,7 +81,7 @@ public final class SecretRedactor {
 			redacted.append(text, done, secret.start()).append(fingerprint(secret.value()));
 			done = secret.end();
 		}
-		return redacted.append(text, done, text.length()).toString();
+		return new Redaction(redacted.append(text, done, text.length()).toString(), secrets.size());
 	}
 
 	public static boolean containsSecret(String text) {
@@ -83,8 +100,13 @@ public final class SecretRedactor {
 		Keywords keywords = new Keywords(text);
 		List<Secret> found = new ArrayList<>();
 		for (SecretRule rule : RULES) {
-			if (rule.startsAtKeyword()) {
-				tryAt(rule, text, keywords.hits(rule), found);
+			TokenRun run = rule.tokenRun();
+			if (run != null) {
+				tryAt(rule, text, run.starts(text), (start) -> text.length(), found);
+			}
+			else if (rule.startsAtKeyword()) {
+				tryAt(rule, text, keywords.hits(rule), (start) -> Math.min(lineEnd(text, start), start + AFTER_KEYWORD),
+						found);
 			}
 			else {
 				for (int[] region : keywords.regions(rule)) {
@@ -92,6 +114,13 @@ public final class SecretRedactor {
 				}
 			}
 		}
+		return resolved(found);
+	}
+
+	/**
+	 * The secrets to replace among those the rules found: in order and not overlapping.
+	 */
+	static List<Secret> resolved(List<Secret> found) {
 		found.sort(Comparator.comparingInt((Secret secret) -> generality(secret.ruleId()))
 			.thenComparingInt(Secret::start)
 			.thenComparing(Comparator.comparingInt(Secret::length).reversed()));
@@ -141,7 +170,15 @@ public final class SecretRedactor {
 		}
 	}
 
-	private static void tryAt(SecretRule rule, String text, int[] starts, List<Secret> found) {
+	/**
+	 * Tries the rule at each start, as a search of the text would reach it: a start
+	 * inside an earlier match is skipped.
+	 */
+	private static void tryAt(SecretRule rule, String text, int[] starts, IntUnaryOperator regionEnd,
+			List<Secret> found) {
+		if (starts.length == 0) {
+			return;
+		}
 		Matcher matcher = rule.regex().matcher(text);
 		matcher.useTransparentBounds(true).useAnchoringBounds(false);
 		int done = 0;
@@ -149,7 +186,7 @@ public final class SecretRedactor {
 			if (start < done) {
 				continue;
 			}
-			matcher.region(start, Math.min(lineEnd(text, start), start + AFTER_KEYWORD));
+			matcher.region(start, regionEnd.applyAsInt(start));
 			if (matcher.lookingAt()) {
 				add(rule, matcher, found);
 				done = matcher.end();
@@ -188,16 +225,16 @@ public final class SecretRedactor {
 
 		private final String text;
 
-		private final String lowerCase;
-
-		private final List<int[]> hits = new ArrayList<>();
+		private final Hits hits;
 
 		Keywords(String text) {
 			this.text = text;
-			this.lowerCase = asciiLowerCase(text);
-			for (int i = 0; i < KEYWORDS.size(); i++) {
-				this.hits.add(null);
-			}
+			this.hits = KEYWORD_SEARCH.search(text);
+		}
+
+		/** Whether any keyword occurs in the text. */
+		boolean any() {
+			return this.hits.any();
 		}
 
 		/**
@@ -221,6 +258,9 @@ public final class SecretRedactor {
 
 		/** Where any keyword of the rule occurs, in order. */
 		int[] hits(SecretRule rule) {
+			if (!this.hits.any() || rule.keywords().isEmpty()) {
+				return new int[0];
+			}
 			if (rule.keywords().size() == 1) {
 				return hits(rule.keywords().get(0));
 			}
@@ -233,23 +273,7 @@ public final class SecretRedactor {
 		}
 
 		private int[] hits(String keyword) {
-			int index = KEYWORDS.indexOf(keyword);
-			int[] hits = this.hits.get(index);
-			if (hits == null) {
-				hits = new int[0];
-				int count = 0;
-				int hit = this.lowerCase.indexOf(keyword);
-				while (hit >= 0) {
-					if (count == hits.length) {
-						hits = Arrays.copyOf(hits, Math.max(16, count * 2));
-					}
-					hits[count++] = hit;
-					hit = this.lowerCase.indexOf(keyword, hit + 1);
-				}
-				hits = Arrays.copyOf(hits, count);
-				this.hits.set(index, hits);
-			}
-			return hits;
+			return this.hits.of(KEYWORDS.indexOf(keyword));
 		}
 
 		private static List<int[]> merged(List<int[]> regions) {
@@ -270,18 +294,6 @@ public final class SecretRedactor {
 			}
 			merged.add(current);
 			return merged;
-		}
-
-		/** Lower case for ASCII letters only, so every index stays where it was. */
-		private static String asciiLowerCase(String text) {
-			char[] chars = text.toCharArray();
-			for (int i = 0; i < chars.length; i++) {
-				char c = chars[i];
-				if (c >= 'A' && c <= 'Z') {
-					chars[i] = (char) (c + ('a' - 'A'));
-				}
-			}
-			return new String(chars);
 		}
 
 	}

@@ -5,31 +5,36 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One rule of the secret rule files ({@code secrets/*.toml}, gitleaks' format): a regex
  * whose first non-empty group (else the whole match) is the secret, the keywords one of
  * which must occur in the text for the rule to run, the entropy the secret must exceed,
  * and the allow lists that say when a match is no secret. When the regex starts with a
- * keyword, a match can only start where a keyword occurs, and is only tried there.
+ * keyword, a match can only start where a keyword occurs, and is only tried there; a rule
+ * without keywords is tried only where its {@link TokenRun} (when its regex has one)
+ * starts.
  */
 record SecretRule(String id, Pattern regex, List<String> keywords, double entropy, List<Allowlist> allowlists,
-		boolean startsAtKeyword) {
+		boolean startsAtKeyword, @Nullable TokenRun tokenRun) {
 
 	/** The secret of a match, or null when the rule's checks say it is none. */
 	String secretIn(Matcher match) {
 		int group = secretGroup(match);
 		String secret = match.group(group);
-		for (Allowlist allowlist : this.allowlists) {
-			if (allowlist.allows(secret, match.group())) {
-				return null;
-			}
-		}
+		// the cheap checks first: a secret must pass all of them
 		if (this.entropy > 0) {
 			if (entropyBitsPerChar(secret) <= this.entropy) {
 				return null;
 			}
 			// gitleaks: a generic rule's secret must contain a digit
 			if (this.id.startsWith("generic") && secret.chars().noneMatch(Character::isDigit)) {
+				return null;
+			}
+		}
+		for (Allowlist allowlist : this.allowlists) {
+			if (allowlist.allows(secret, match.group())) {
 				return null;
 			}
 		}

@@ -57,8 +57,14 @@ final class SecretRules {
 			List<String> keywords = strings(rule.path("keywords")).stream()
 				.map((keyword) -> keyword.toLowerCase(Locale.ROOT))
 				.toList();
+			for (String keyword : keywords) {
+				if (!keyword.chars().allMatch((c) -> c < 128)) {
+					throw new IllegalArgumentException("keyword '" + keyword + "' is not ASCII");
+				}
+			}
 			return new SecretRule(id, Pattern.compile(regex), keywords, rule.path("entropy").asDouble(0),
-					List.copyOf(allowlists), startsWithKeyword(regex, keywords));
+					List.copyOf(allowlists), startsWithKeyword(regex, keywords),
+					keywords.isEmpty() ? TokenRun.of(regex) : null);
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalStateException("Secret rule " + id + " is not valid: " + ex.getMessage(), ex);
