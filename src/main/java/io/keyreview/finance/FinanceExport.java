@@ -1,16 +1,21 @@
 package io.keyreview.finance;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 import io.keyreview.support.AtomicFile;
 import io.keyreview.support.CsvExport;
+import io.keyreview.support.KeyreviewProperties;
 import io.keyreview.support.Money;
 import io.keyreview.usage.UnattributedUsage;
 import io.keyreview.usage.UsageSummaries;
@@ -25,7 +30,8 @@ import org.springframework.stereotype.Component;
  * rows and over-budget flag; a row per key id no inventory lists; a control total; and a
  * {@code .sha256} file beside it. Every amount is its exact sum rounded once to the cent,
  * half-even, so the control total (the exact sum of all the period's usage rows, rounded)
- * may differ from the sum of the rounded rows by rounding.
+ * may differ from the sum of the rounded rows by rounding. The register is read a page of
+ * keys at a time ({@code keyreview.chunk-size}).
  */
 @Component
 class FinanceExport {
@@ -37,33 +43,44 @@ class FinanceExport {
 
 	private final UsageSummaries usage;
 
-	FinanceExport(NamedParameterJdbcTemplate named, UsageSummaries usage) {
+	private final int pageSize;
+
+	FinanceExport(NamedParameterJdbcTemplate named, UsageSummaries usage, KeyreviewProperties properties) {
 		this.named = named;
 		this.usage = usage;
+		this.pageSize = properties.chunkSize();
 	}
 
 	long write(Cycle month, Path file) {
 		MapSqlParameterSource period = new MapSqlParameterSource("first", month.firstDay()).addValue("last",
 				month.lastDay());
 		long rows = CsvExport.write(file, COLUMNS, (csv) -> {
-			this.named.query("""
-					SELECT r.key_id, r.alias, r.source, r.environment, r.cost_owner, r.monthly_budget_usd,
-					  (SELECT COALESCE(SUM(u.cost_usd), 0) FROM usage_daily u
-					    WHERE u.key_id = r.key_id AND u.usage_day BETWEEN :first AND :last) AS spend,
-					  (SELECT SUM(p.amount_usd) FROM provider_cost p
-					    WHERE p.key_id = r.key_id AND p.cost_day BETWEEN :first AND :last) AS provider_spend
-					FROM key_register r
-					ORDER BY r.key_id""", period, (rs) -> {
-				BigDecimal budget = rs.getBigDecimal("monthly_budget_usd");
-				BigDecimal spend = rs.getBigDecimal("spend");
-				BigDecimal provider = rs.getBigDecimal("provider_spend");
-				csv.add(month.name(), "key", rs.getString("key_id"), rs.getString("alias"), rs.getString("source"),
-						rs.getString("environment"), rs.getString("cost_owner"),
-						(budget != null) ? cents(budget) : null, cents(spend),
-						(provider != null) ? cents(provider) : null,
-						(provider != null) ? cents(spend.subtract(provider)) : null,
-						(budget != null) ? (spend.compareTo(budget) > 0 ? "yes" : "no") : null);
-			});
+			String after = "";
+			List<String> page;
+			do {
+				period.addValue("after", after).addValue("limit", this.pageSize);
+				page = this.named.query("""
+						SELECT r.key_id, r.alias, r.source, r.environment, r.cost_owner, r.monthly_budget_usd,
+						  (SELECT COALESCE(SUM(u.cost_usd), 0) FROM usage_daily u
+						    WHERE u.key_id = r.key_id AND u.usage_day BETWEEN :first AND :last) AS spend,
+						  (SELECT SUM(p.amount_usd) FROM provider_cost p
+						    WHERE p.key_id = r.key_id AND p.cost_day BETWEEN :first AND :last) AS provider_spend
+						FROM key_register r WHERE r.key_id > :after
+						ORDER BY r.key_id LIMIT :limit""", period, (rs, row) -> {
+					BigDecimal budget = rs.getBigDecimal("monthly_budget_usd");
+					BigDecimal spend = rs.getBigDecimal("spend");
+					BigDecimal provider = rs.getBigDecimal("provider_spend");
+					csv.add(month.name(), "key", rs.getString("key_id"), rs.getString("alias"), rs.getString("source"),
+							rs.getString("environment"), rs.getString("cost_owner"),
+							(budget != null) ? cents(budget) : null, cents(spend),
+							(provider != null) ? cents(provider) : null,
+							(provider != null) ? cents(spend.subtract(provider)) : null,
+							(budget != null) ? (spend.compareTo(budget) > 0 ? "yes" : "no") : null);
+					return rs.getString("key_id");
+				});
+				after = page.isEmpty() ? after : page.get(page.size() - 1);
+			}
+			while (page.size() == this.pageSize);
 			for (UnattributedUsage usage : this.usage.unattributedBetween(month.firstDay(), month.lastDay())) {
 				csv.add(month.name(), "unattributed", usage.keyId(), null, String.join(";", usage.sources()), null,
 						null, null, cents(usage.costUsd()), null, null, null);
@@ -95,8 +112,11 @@ class FinanceExport {
 	/** {@code <file>.sha256} in the format {@code sha256sum -c} reads. */
 	private static void writeChecksum(Path file) {
 		try {
-			String hex = HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+			try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
+				in.transferTo(OutputStream.nullOutputStream());
+			}
+			String hex = HexFormat.of().formatHex(sha256.digest());
 			Path checksum = file.resolveSibling(file.getFileName() + ".sha256");
 			AtomicFile.writeString(checksum, hex + "  " + file.getFileName() + "\n");
 		}

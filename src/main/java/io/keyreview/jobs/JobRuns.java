@@ -63,11 +63,13 @@ class JobRuns {
 		}
 		int delivered = 0;
 		int parked = 0;
-		for (MailDelivery.Outcome outcome = this.mailDelivery.deliverNext(); outcome == MailDelivery.Outcome.SENT
-				|| outcome == MailDelivery.Outcome.PARKED; outcome = this.mailDelivery.deliverNext()) {
-			delivered += (outcome == MailDelivery.Outcome.SENT) ? 1 : 0;
-			parked += (outcome == MailDelivery.Outcome.PARKED) ? 1 : 0;
+		MailDelivery.Batch batch;
+		do {
+			batch = this.mailDelivery.deliverBatch();
+			delivered += batch.sent();
+			parked += batch.parked();
 		}
+		while (batch.more());
 		this.mailDelivery.tellSecurityOfParked();
 		logger.info("{} has already completed; delivered {} message(s) kept from the last run{}", run, delivered,
 				(parked > 0) ? ", parked " + parked + " that can never be delivered" : "");

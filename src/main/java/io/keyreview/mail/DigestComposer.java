@@ -21,15 +21,16 @@ import io.keyreview.review.ReviewItem;
 import io.keyreview.support.Money;
 import io.keyreview.secrets.SecretRedactor;
 import io.keyreview.run.Cycle;
+import io.keyreview.worklist.WorklistItems.AddresseeItems;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.DigestUtils;
 
 /**
- * Turns a cycle's work list into one digest per addressee (a person, or a group's
- * accountable person with the group mailbox in Cc), listing only that addressee's keys.
- * Text and HTML come from the Mustache templates under {@code mail/}; the HTML escapes
- * every value.
+ * Turns one addressee's part of a cycle's work list into their digest (to a person, or a
+ * group's accountable person with the group mailbox in Cc), listing only that addressee's
+ * keys. Text and HTML come from the Mustache templates under {@code mail/}; the HTML
+ * escapes every value.
  */
 class DigestComposer {
 
@@ -45,17 +46,12 @@ class DigestComposer {
 		this.html = template(Mustache.compiler(), "mail/digest.html.mustache");
 	}
 
-	List<OutboxMessage> compose(Cycle cycle, List<ReviewItem> items) {
-		Map<Addressee, List<Map<String, Object>>> digests = new LinkedHashMap<>();
-		for (ReviewItem item : items) {
-			for (Addressee addressee : item.recipients()) {
-				Addressee mailbox = new Addressee(addressee.to(), addressee.cc(), List.of());
-				digests.computeIfAbsent(mailbox, (key) -> new ArrayList<>()).add(keyModel(item, addressee));
-			}
+	OutboxMessage compose(Cycle cycle, AddresseeItems digest) {
+		List<Map<String, Object>> keys = new ArrayList<>();
+		for (ReviewItem item : digest.items()) {
+			keys.add(keyModel(item, digest.rolesIn(item)));
 		}
-		List<OutboxMessage> messages = new ArrayList<>();
-		digests.forEach((addressee, keys) -> messages.add(message(cycle, addressee, keys)));
-		return messages;
+		return message(cycle, digest.addressee(), keys);
 	}
 
 	private OutboxMessage message(Cycle cycle, Addressee addressee, List<Map<String, Object>> keys) {
@@ -71,7 +67,7 @@ class DigestComposer {
 				SecretRedactor.redact(this.html.execute(model)));
 	}
 
-	private static Map<String, Object> keyModel(ReviewItem item, Addressee addressee) {
+	private static Map<String, Object> keyModel(ReviewItem item, List<String> roles) {
 		Map<String, Object> key = new LinkedHashMap<>();
 		key.put("keyId", item.keyId());
 		key.put("alias", (item.alias() != null) ? item.alias() : item.keyId());
@@ -84,7 +80,7 @@ class DigestComposer {
 		key.put("decision", item.decision().code());
 		key.put("decisionNeeded", item.decision() != Decision.KEEP);
 		key.put("dueDate", item.dueDate().toString());
-		key.put("roles", String.join(", ", addressee.roles()));
+		key.put("roles", String.join(", ", roles));
 		key.put("findings",
 				item.findings()
 					.stream()

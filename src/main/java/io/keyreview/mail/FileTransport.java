@@ -24,7 +24,11 @@ class FileTransport implements MailTransport {
 	}
 
 	@Override
-	public void send(OutboxMessage message, Sender from) throws Exception {
+	public Connection connect() {
+		return this::write;
+	}
+
+	private void write(OutboxMessage message, Sender from) throws Exception {
 		Path cycle = this.folder.resolve(message.cycle());
 		String name = message.recipient() + ((message.cc() != null) ? "+cc-" + message.cc() : "");
 		Path file = cycle.resolve(name.replaceAll("[^A-Za-z0-9@._+-]", "_") + ".eml");

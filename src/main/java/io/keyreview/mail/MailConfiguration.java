@@ -2,6 +2,7 @@ package io.keyreview.mail;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.keyreview.support.KeyreviewProperties;
 import io.keyreview.run.Cycle;
@@ -23,10 +24,12 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The digests of a cycle: composed into the outbox in one transaction, then delivered one
- * message per transaction, through SMTP when {@code spring.mail.host} is set and as
- * {@code .eml} files under {@code <out>/mail/} otherwise; a message that can never be
- * delivered is parked (counted as filtered) and the others go on.
+ * The digests of a cycle: composed into the outbox in one transaction, a page of
+ * addressees at a time, then delivered a batch per transaction
+ * ({@code keyreview.mail.batch-size}), each message marked sent in its own, through SMTP
+ * when {@code spring.mail.host} is set and as {@code .eml} files under
+ * {@code <out>/mail/} otherwise; a message that can never be delivered is parked (counted
+ * as filtered) and the others go on.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MailSettings.class)
@@ -50,10 +53,13 @@ class MailConfiguration {
 		DigestComposer composer = new DigestComposer(settings);
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
 			Cycle cycle = Cycle.of(chunkContext.getStepContext().getStepExecution().getJobParameters());
-			List<OutboxMessage> digests = composer.compose(cycle, worklist.of(cycle));
-			int added = outbox.addNew(cycle.name(), digests, cycle.lastDay());
-			contribution.incrementWriteCount(added);
-			logger.info("composeDigests: {} digest(s) for {} in the outbox", digests.size(), cycle.name());
+			AtomicLong digests = new AtomicLong();
+			worklist.byAddressee(cycle, (page) -> {
+				List<OutboxMessage> composed = page.stream().map((digest) -> composer.compose(cycle, digest)).toList();
+				contribution.incrementWriteCount(outbox.addNew(composed, cycle.lastDay()));
+				digests.addAndGet(composed.size());
+			});
+			logger.info("composeDigests: {} digest(s) for {} in the outbox", digests, cycle.name());
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}
@@ -62,13 +68,10 @@ class MailConfiguration {
 	Step deliverMail(JobRepository jobRepository, PlatformTransactionManager transactionManager, MailDelivery delivery,
 			Outbox outbox) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
-			MailDelivery.Outcome outcome = delivery.deliverNext();
-			if (outcome == MailDelivery.Outcome.SENT) {
-				contribution.incrementWriteCount(1);
-				return RepeatStatus.CONTINUABLE;
-			}
-			if (outcome == MailDelivery.Outcome.PARKED) {
-				contribution.incrementFilterCount();
+			MailDelivery.Batch batch = delivery.deliverBatch();
+			contribution.incrementWriteCount(batch.sent());
+			contribution.incrementFilterCount(batch.parked());
+			if (batch.more()) {
 				return RepeatStatus.CONTINUABLE;
 			}
 			delivery.tellSecurityOfParked();

@@ -3,7 +3,6 @@ package io.keyreview.mail;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.samskivert.mustache.Escapers;
@@ -16,11 +15,13 @@ import org.springframework.core.retry.RetryException;
 import org.springframework.util.DigestUtils;
 
 /**
- * Delivers the outbox one message at a time. A send that fails for a passing reason (no
- * connection, a 4xx reply) is retried with backoff, then the message stays in the outbox
- * for the next run; one that can never succeed (an address no server takes, a 5xx reply)
- * is parked with its reason, the messages after it go on, and the security owner is told
- * once.
+ * Delivers the outbox a batch at a time: the next messages in delivery order, sent over
+ * one connection, each marked sent in its own transaction as soon as the server accepted
+ * it, so a failure in the middle of a batch never sends a message twice. A send that
+ * fails for a passing reason (no connection, a 4xx reply) is retried with backoff, then
+ * the message stays in the outbox for the next run and delivery stops; one that can never
+ * succeed (an address no server takes, a 5xx reply) is parked with its reason, the
+ * messages after it go on, and the security owner is told once.
  */
 public class MailDelivery {
 
@@ -52,21 +53,50 @@ public class MailDelivery {
 				(failure) -> !SendFailure.isPermanent(failure));
 	}
 
-	public enum Outcome {
-
-		SENT, PARKED, FAILED, NOTHING_LEFT
+	/**
+	 * What one batch did.
+	 *
+	 * @param sent the messages delivered
+	 * @param parked the messages that can never be delivered
+	 * @param more whether messages may be left to deliver: false when the outbox had no
+	 * more, or a message failed for a passing reason and stays for the next run
+	 */
+	public record Batch(int sent, int parked, boolean more) {
 
 	}
 
-	/** Sends the next unsent message; the caller commits its transaction after each. */
-	public Outcome deliverNext() {
-		Optional<OutboxMessage> next = this.outbox.nextUnsent();
-		if (next.isEmpty()) {
-			return Outcome.NOTHING_LEFT;
+	/**
+	 * Sends the next batch of unsent messages; the caller's transaction holds no mark,
+	 * each message is marked in a transaction of its own.
+	 */
+	public Batch deliverBatch() {
+		List<String> batch = this.outbox.nextUnsent(this.settings.batchSize());
+		int sent = 0;
+		int parked = 0;
+		try (MailTransport.Connection connection = this.transport.connect()) {
+			for (String messageId : batch) {
+				OutboxMessage message = this.outbox.message(messageId);
+				switch (deliver(connection, message)) {
+					case SENT -> sent++;
+					case PARKED -> parked++;
+					case FAILED -> {
+						return new Batch(sent, parked, false);
+					}
+				}
+			}
 		}
-		OutboxMessage message = next.get();
+		return new Batch(sent, parked, batch.size() == this.settings.batchSize());
+	}
+
+	private enum Outcome {
+
+		SENT, PARKED, FAILED
+
+	}
+
+	private Outcome deliver(MailTransport.Connection connection, OutboxMessage message) {
 		try {
-			send(message);
+			send(connection, message);
 			this.outbox.markSent(message.messageId(), this.clock.instant());
 			return Outcome.SENT;
 		}
@@ -97,8 +127,8 @@ public class MailDelivery {
 		if (parked.isEmpty()) {
 			return;
 		}
-		try {
-			send(notice(parked));
+		try (MailTransport.Connection connection = this.transport.connect()) {
+			send(connection, notice(parked));
 		}
 		catch (RetryException ex) {
 			String reason = SendFailure.reason(ex.getLastException());
@@ -113,9 +143,9 @@ public class MailDelivery {
 		this.outbox.markSecurityTold(parked, this.clock.instant());
 	}
 
-	private void send(OutboxMessage message) throws RetryException {
+	private void send(MailTransport.Connection connection, OutboxMessage message) throws RetryException {
 		this.retries.call(() -> {
-			this.transport.send(message, this.sender);
+			connection.send(message, this.sender);
 			return null;
 		});
 	}

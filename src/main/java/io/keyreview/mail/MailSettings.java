@@ -24,11 +24,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heloName the host name the SMTP client greets with
  * ({@code mail.smtp.localhost}); the machine's canonical host name when not set and fully
  * qualified, else the sender's domain
+ * @param batchSize how many messages deliverMail reads from the outbox at a time, sends
+ * over one SMTP connection, and counts in one update of the job repository; each is still
+ * marked sent in its own transaction right after the server accepted it
  */
 @ConfigurationProperties("keyreview.mail")
 public record MailSettings(@DefaultValue("keyreview@example.com") String from, @DefaultValue("3") int retries,
 		@DefaultValue("2s") Duration backoff, @DefaultValue("30s") Duration maxBackoff,
-		@DefaultValue("keyreview") String fromName, @Nullable String replyTo, @Nullable String heloName) {
+		@DefaultValue("keyreview") String fromName, @Nullable String replyTo, @Nullable String heloName,
+		@DefaultValue("100") int batchSize) {
+
+	public MailSettings {
+		if (batchSize < 1) {
+			throw new IllegalArgumentException("keyreview.mail.batch-size must be at least 1, was " + batchSize);
+		}
+	}
 
 	String domain() {
 		int at = this.from.lastIndexOf('@');

@@ -13,7 +13,22 @@ import jakarta.mail.internet.MimeMultipart;
 /** Where digests go: an SMTP server, or {@code .eml} files when none is configured. */
 interface MailTransport {
 
-	void send(OutboxMessage message, Sender sender) throws Exception;
+	/**
+	 * A connection that a batch of messages shares; nothing is opened before the first
+	 * send.
+	 */
+	Connection connect();
+
+	/** Sends messages one after another over what {@link #connect()} opened. */
+	interface Connection extends AutoCloseable {
+
+		void send(OutboxMessage message, Sender sender) throws Exception;
+
+		@Override
+		default void close() {
+		}
+
+	}
 
 	/**
 	 * A multipart/alternative (text and HTML) message that keeps the outbox's Message-ID,

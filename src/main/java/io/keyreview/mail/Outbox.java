@@ -4,36 +4,51 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 
 import io.keyreview.support.SqlValues;
 import io.keyreview.run.Cycle;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The {@code mail_outbox} table: a digest is added once (by its deterministic Message-ID)
- * and marked sent in the transaction that follows its delivery, so no rerun sends it
- * twice; one that can never be delivered is parked with its reason.
+ * and marked sent in a transaction of its own right after its delivery, whatever
+ * transaction the caller is in, so no rerun sends it twice; one that can never be
+ * delivered is parked with its reason.
  */
 @Component
 public class Outbox {
 
 	private final JdbcTemplate jdbc;
 
-	Outbox(JdbcTemplate jdbc) {
+	private final NamedParameterJdbcTemplate named;
+
+	private final TransactionTemplate ownTransaction;
+
+	Outbox(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
+		this.named = new NamedParameterJdbcTemplate(jdbc);
+		this.ownTransaction = new TransactionTemplate(transactionManager);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/**
-	 * Adds the messages of one cycle the outbox does not hold yet, and returns how many
-	 * were added.
+	 * Adds the messages the outbox does not hold yet, and returns how many were added.
 	 */
-	int addNew(String cycle, List<OutboxMessage> messages, LocalDate createdOn) {
+	int addNew(List<OutboxMessage> messages, LocalDate createdOn) {
+		if (messages.isEmpty()) {
+			return 0;
+		}
 		Set<String> known = new HashSet<>(
-				this.jdbc.queryForList("SELECT message_id FROM mail_outbox WHERE cycle = ?", String.class, cycle));
+				this.named.queryForList("SELECT message_id FROM mail_outbox WHERE message_id IN (:ids)",
+						Map.of("ids", messages.stream().map(OutboxMessage::messageId).toList()), String.class));
 		List<Object[]> rows = messages.stream()
 			.filter((message) -> !known.contains(message.messageId()))
 			.map((message) -> new Object[] { message.messageId(), message.cycle(), message.recipient(), message.cc(),
@@ -47,45 +62,56 @@ public class Outbox {
 	}
 
 	/**
-	 * The next message to send; one that failed for a passing reason goes behind those
-	 * not tried yet.
+	 * The Message-IDs of the next messages to send, from the index in delivery order: one
+	 * that failed for a passing reason goes behind those not tried yet. Each message sent
+	 * or parked leaves this order, so the next call reads on from where this one stopped.
 	 */
-	Optional<OutboxMessage> nextUnsent() {
-		return this.jdbc.query("""
-				SELECT message_id, cycle, recipient, cc, subject, text_body, html_body FROM mail_outbox
-				WHERE sent_at IS NULL AND parked_at IS NULL ORDER BY attempts, created_on, message_id LIMIT 1""",
-				(rs) -> {
-					if (!rs.next()) {
-						return Optional.<OutboxMessage>empty();
-					}
-					return Optional.of(new OutboxMessage(rs.getString("message_id"), rs.getString("cycle"),
-							rs.getString("recipient"), rs.getString("cc"), rs.getString("subject"),
-							rs.getString("text_body"), rs.getString("html_body")));
-				});
+	List<String> nextUnsent(int limit) {
+		return this.jdbc.queryForList("""
+				SELECT message_id FROM mail_outbox WHERE sent_at IS NULL AND parked_at IS NULL
+				ORDER BY attempts, created_on, message_id LIMIT ?""", String.class, limit);
+	}
+
+	OutboxMessage message(String messageId) {
+		return this.jdbc.queryForObject(
+				"SELECT message_id, cycle, recipient, cc, subject, text_body, html_body FROM mail_outbox "
+						+ "WHERE message_id = ?",
+				(rs, row) -> new OutboxMessage(rs.getString("message_id"), rs.getString("cycle"),
+						rs.getString("recipient"), rs.getString("cc"), rs.getString("subject"),
+						rs.getString("text_body"), rs.getString("html_body")),
+				messageId);
 	}
 
 	void markSent(String messageId, Instant sentAt) {
-		this.jdbc.update("UPDATE mail_outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL "
+		updateNow("UPDATE mail_outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL "
 				+ "WHERE message_id = ?", SqlValues.toColumn(sentAt), messageId);
 	}
 
 	void recordFailure(String messageId, int attempts, String error) {
-		this.jdbc.update("UPDATE mail_outbox SET attempts = attempts + ?, last_error = ? WHERE message_id = ?",
-				attempts, truncate(error), messageId);
+		updateNow("UPDATE mail_outbox SET attempts = attempts + ?, last_error = ? WHERE message_id = ?", attempts,
+				truncate(error), messageId);
 	}
 
 	/** Keeps a message that can never be delivered out of every later delivery. */
 	void park(String messageId, int attempts, String reason, Instant parkedAt) {
-		this.jdbc.update(
-				"UPDATE mail_outbox SET attempts = attempts + ?, last_error = ?, parked_at = ? WHERE message_id = ?",
+		updateNow("UPDATE mail_outbox SET attempts = attempts + ?, last_error = ?, parked_at = ? WHERE message_id = ?",
 				attempts, truncate(reason), SqlValues.toColumn(parkedAt), messageId);
 	}
 
+	/**
+	 * Commits what happened to a message at once, outside the caller's transaction: a
+	 * rollback of the batch must not forget that a message went out.
+	 */
+	private void updateNow(String sql, Object... args) {
+		this.ownTransaction.executeWithoutResult((status) -> this.jdbc.update(sql, args));
+	}
+
 	void markSecurityTold(List<ParkedMessage> parked, Instant toldAt) {
-		this.jdbc.batchUpdate("UPDATE mail_outbox SET security_told_at = ? WHERE message_id = ?",
-				parked.stream()
-					.map((message) -> new Object[] { SqlValues.toColumn(toldAt), message.messageId() })
-					.toList());
+		this.ownTransaction.executeWithoutResult(
+				(status) -> this.jdbc.batchUpdate("UPDATE mail_outbox SET security_told_at = ? WHERE message_id = ?",
+						parked.stream()
+							.map((message) -> new Object[] { SqlValues.toColumn(toldAt), message.messageId() })
+							.toList()));
 	}
 
 	/** The messages waiting to be sent, parked ones not included. */

@@ -1,15 +1,15 @@
 package io.keyreview.people;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +21,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class People {
 
+	private static final int EMAILS_PER_QUERY = 1000;
+
+	private static final RowMapper<Person> PERSON = (rs, row) -> {
+		LocalDate goneSince = rs.getObject("gone_since", LocalDate.class);
+		LocalDate terminationDate = rs.getObject("termination_date", LocalDate.class);
+		if (goneSince != null && (terminationDate == null || terminationDate.isAfter(goneSince))) {
+			terminationDate = goneSince;
+		}
+		return new Person(rs.getString("email"), rs.getString("person_id"), rs.getString("name"),
+				(goneSince != null) ? "terminated" : rs.getString("status"), rs.getString("worker_type"),
+				terminationDate, rs.getString("manager_email"), rs.getString("department"), rs.getString("cost_center"),
+				List.of());
+	};
+
 	private final JdbcTemplate jdbc;
 
 	private final NamedParameterJdbcTemplate named;
@@ -31,35 +45,24 @@ public class People {
 	}
 
 	public Map<String, Person> byEmail() {
-		return this.jdbc.query("SELECT * FROM person", (rs, row) -> person(rs))
+		return this.jdbc.query("SELECT * FROM person", PERSON)
 			.stream()
 			.collect(Collectors.toUnmodifiableMap(Person::email, Function.identity()));
 	}
 
 	/**
-	 * Those of some e-mail addresses (normalised) that an HR export listed, by e-mail
+	 * The people with these (normalised) e-mail addresses that HR lists, by e-mail
 	 * address.
 	 */
 	public Map<String, Person> byEmail(Collection<String> emails) {
-		if (emails.isEmpty()) {
-			return Map.of();
+		Map<String, Person> people = new HashMap<>();
+		List<String> all = List.copyOf(emails);
+		for (int from = 0; from < all.size(); from += EMAILS_PER_QUERY) {
+			List<String> some = all.subList(from, Math.min(all.size(), from + EMAILS_PER_QUERY));
+			this.named.query("SELECT * FROM person WHERE email IN (:emails)", Map.of("emails", some), PERSON)
+				.forEach((person) -> people.put(person.email(), person));
 		}
-		return this.named
-			.query("SELECT * FROM person WHERE email IN (:emails)", Map.of("emails", emails), (rs, row) -> person(rs))
-			.stream()
-			.collect(Collectors.toUnmodifiableMap(Person::email, Function.identity()));
-	}
-
-	private static Person person(ResultSet rs) throws SQLException {
-		LocalDate goneSince = rs.getObject("gone_since", LocalDate.class);
-		LocalDate terminationDate = rs.getObject("termination_date", LocalDate.class);
-		if (goneSince != null && (terminationDate == null || terminationDate.isAfter(goneSince))) {
-			terminationDate = goneSince;
-		}
-		return new Person(rs.getString("email"), rs.getString("person_id"), rs.getString("name"),
-				(goneSince != null) ? "terminated" : rs.getString("status"), rs.getString("worker_type"),
-				terminationDate, rs.getString("manager_email"), rs.getString("department"), rs.getString("cost_center"),
-				List.of());
+		return people;
 	}
 
 }

@@ -1,14 +1,22 @@
 package io.keyreview.review;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import io.keyreview.people.Person;
+import io.keyreview.policy.Directory;
 import io.keyreview.review.ReviewedKey.Approval;
 import io.keyreview.support.EmailAddresses;
+import io.keyreview.support.Identities;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +76,39 @@ public class Recipients {
 			}
 		}
 		return List.copyOf(addressees.values());
+	}
+
+	/**
+	 * The part of HR that {@link #of} can look at for these keys: each person owner, each
+	 * group owner's accountable person, and their managers, fetched through
+	 * {@code byEmail}; so a work list is addressed a page of keys at a time without all
+	 * of HR in memory.
+	 */
+	public static Map<String, Person> peopleNamedBy(Collection<ReviewedKey> keys, Directory directory,
+			Function<Set<String>, Map<String, Person>> byEmail) {
+		Set<String> emails = new HashSet<>();
+		for (ReviewedKey key : keys) {
+			Approval policy = key.policy();
+			Stream<String> owners = (policy != null) ? Stream.of(key.owner(), policy.businessOwner(),
+					policy.technicalOwner(), policy.financeOwner(), policy.securityOwner()) : Stream.of(key.owner());
+			owners.map(Identities::normalise).filter(Objects::nonNull).forEach((owner) -> {
+				Directory.Group group = directory.groups().get(owner);
+				String person = (group != null) ? Identities.normalise(group.accountable()) : owner;
+				if (person != null) {
+					emails.add(person);
+				}
+			});
+		}
+		Map<String, Person> people = new HashMap<>(byEmail.apply(emails));
+		Set<String> managers = new HashSet<>();
+		for (Person person : people.values()) {
+			String manager = Identities.normalise(person.managerEmail());
+			if (manager != null && !people.containsKey(manager)) {
+				managers.add(manager);
+			}
+		}
+		people.putAll(byEmail.apply(managers));
+		return people;
 	}
 
 	/**

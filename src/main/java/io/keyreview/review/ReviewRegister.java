@@ -2,6 +2,7 @@ package io.keyreview.review;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Set;
 
 import io.keyreview.people.People;
 import io.keyreview.policy.Directories;
+import io.keyreview.policy.Directory;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -47,23 +49,36 @@ public class ReviewRegister {
 		return new ReviewContexts(day, this.settings, this.people, this.directories.current());
 	}
 
-	/** The keys still under review (not gone, not revoked, expired or deleted). */
-	public List<ReviewedKey> liveKeys() {
-		return this.named
-			.query("SELECT * FROM (" + ReviewedKeys.QUERY + ") reviewed ORDER BY key_id", ReviewedKeys.ROW_MAPPER)
-			.stream()
-			.filter((key) -> !key.retired())
-			.toList();
+	/**
+	 * A context that knows only the people the recipients of these keys can name (see
+	 * {@link Recipients#peopleNamedBy}): enough to address them, not to evaluate them.
+	 */
+	public ReviewContext recipientsContext(LocalDate day, Directory directory, Collection<ReviewedKey> keys) {
+		return new ReviewContext(day, this.settings, Recipients.peopleNamedBy(keys, directory, this.people::byEmail),
+				directory);
 	}
 
-	/** Each key's current findings, in rule order. */
-	public Map<String, List<Finding>> findings() {
+	/**
+	 * A page of the register: at most {@code limit} keys after a key id, in key id order,
+	 * retired ones included (see {@link ReviewedKey#retired()}); read from the primary
+	 * key, so each page costs the same however far into the register it is.
+	 */
+	public List<ReviewedKey> keysAfter(String keyId, int limit) {
+		return this.named.query(ReviewedKeys.QUERY + " WHERE r.key_id > :after ORDER BY r.key_id LIMIT :limit",
+				Map.of("after", keyId, "limit", limit), ReviewedKeys.ROW_MAPPER);
+	}
+
+	/** The current findings of the keys from one key id to another, in rule order. */
+	public Map<String, List<Finding>> findingsBetween(String firstKeyId, String lastKeyId) {
 		Map<String, List<Finding>> findings = new LinkedHashMap<>();
-		this.named.query("SELECT key_id, rule_id, decision, evidence FROM key_finding ORDER BY key_id", (rs) -> {
-			findings.computeIfAbsent(rs.getString("key_id"), (key) -> new ArrayList<>())
-				.add(new Finding(rs.getString("rule_id"), Decision.of(rs.getString("decision")),
-						rs.getString("evidence")));
-		});
+		this.named.query("""
+				SELECT key_id, rule_id, decision, evidence FROM key_finding
+				WHERE key_id BETWEEN :first AND :last ORDER BY key_id""",
+				Map.of("first", firstKeyId, "last", lastKeyId), (rs) -> {
+					findings.computeIfAbsent(rs.getString("key_id"), (key) -> new ArrayList<>())
+						.add(new Finding(rs.getString("rule_id"), Decision.of(rs.getString("decision")),
+								rs.getString("evidence")));
+				});
 		findings.values().forEach((list) -> list.sort(KeyReviewer.RULE_ORDER));
 		return findings;
 	}

@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
+import io.keyreview.policy.Directories;
+import io.keyreview.policy.Directory;
 import io.keyreview.review.Addressee;
 import io.keyreview.review.Decision;
 import io.keyreview.review.Finding;
@@ -20,6 +23,7 @@ import io.keyreview.review.ReviewItem;
 import io.keyreview.review.ReviewRegister;
 import io.keyreview.review.ReviewedKey;
 import io.keyreview.support.CsvExport;
+import io.keyreview.support.KeyreviewProperties;
 import io.keyreview.support.Money;
 import io.keyreview.usage.UsageSummaries;
 
@@ -31,12 +35,16 @@ import org.springframework.stereotype.Component;
  * Builds the work list of a cycle from the reviewed register: production keys monthly
  * (with the month's usage and spend), production and vendor keys quarterly (with scope,
  * rotation, offboarding and exceptions), and each night the keys with a new event.
- * Monthly, usage no inventory knows is listed too, for security and finance.
+ * Monthly, usage no inventory knows is listed too, for security and finance. The register
+ * is read a page of keys at a time ({@code keyreview.chunk-size}), with the findings,
+ * details and people of that page only.
  */
 @Component
 class WorklistBuilder {
 
 	private final ReviewRegister register;
+
+	private final Directories directories;
 
 	private final NamedParameterJdbcTemplate named;
 
@@ -44,52 +52,71 @@ class WorklistBuilder {
 
 	private final UsageSummaries usage;
 
-	WorklistBuilder(ReviewRegister register, NamedParameterJdbcTemplate named, ReviewSettings settings,
-			UsageSummaries usage) {
+	private final int pageSize;
+
+	WorklistBuilder(ReviewRegister register, Directories directories, NamedParameterJdbcTemplate named,
+			ReviewSettings settings, UsageSummaries usage, KeyreviewProperties properties) {
 		this.register = register;
+		this.directories = directories;
 		this.named = named;
 		this.settings = settings;
 		this.usage = usage;
+		this.pageSize = properties.chunkSize();
 	}
 
 	/**
-	 * The work list as of the cycle's last day, whichever day it is built on, so a rerun
-	 * picks the same keys and recipients.
+	 * Hands the work list to {@code pages} a page at a time, as of the cycle's last day
+	 * whichever day it is built on, so a rerun picks the same keys and recipients.
 	 */
-	List<ReviewItem> build(Cycle cycle) {
-		ReviewContext context = this.register.context(cycle.lastDay());
+	void build(Cycle cycle, Consumer<List<ReviewItem>> pages) {
+		Directory directory = this.directories.current();
 		Recipients recipients = new Recipients(this.settings.security());
-		Map<String, List<Finding>> findings = this.register.findings();
-		Map<String, Map<String, String>> details = details(cycle);
-		Map<String, List<String>> events = this.register.eventRulesFirstFoundOn(cycle.lastDay());
-		Map<String, List<String>> firstUses = this.register.firstUsesOn(cycle.lastDay());
+		boolean events = cycle.kind() == Cycle.Kind.EVENTS;
+		Map<String, List<String>> eventRules = events ? this.register.eventRulesFirstFoundOn(cycle.lastDay())
+				: Map.of();
+		Map<String, List<String>> firstUses = events ? this.register.firstUsesOn(cycle.lastDay()) : Map.of();
 		LocalDate due = cycle.lastDay().plusDays(this.settings.dueIn().toDays());
-		List<ReviewItem> items = new ArrayList<>();
-		for (ReviewedKey key : this.register.liveKeys()) {
-			if (!selects(cycle, key, events, firstUses)) {
+		String after = "";
+		for (List<ReviewedKey> page = this.register.keysAfter(after, this.pageSize); !page
+			.isEmpty(); page = this.register.keysAfter(after, this.pageSize)) {
+			String first = page.get(0).keyId();
+			after = page.get(page.size() - 1).keyId();
+			List<ReviewedKey> selected = page.stream()
+				.filter((key) -> !key.retired() && selects(cycle, key, eventRules, firstUses))
+				.toList();
+			if (selected.isEmpty()) {
 				continue;
 			}
-			List<Finding> keyFindings = new ArrayList<>(findings.getOrDefault(key.keyId(), List.of()));
-			Map<String, String> keyDetails = details.getOrDefault(key.keyId(), new LinkedHashMap<>());
-			if (cycle.kind() == Cycle.Kind.EVENTS) {
-				List<String> uses = firstUses.getOrDefault(key.keyId(), List.of());
-				keyDetails.put("events", String.join(";", events.getOrDefault(key.keyId(), List.of())));
-				keyDetails.put("first_used_tonight", String.join(";", uses));
-				if (!uses.isEmpty()) {
-					keyFindings.add(new Finding("release", Decision.KEEP, "first use of " + String.join(", ", uses)));
+			Map<String, List<Finding>> findings = this.register.findingsBetween(first, after);
+			Map<String, Map<String, String>> details = details(cycle, first, after);
+			ReviewContext context = this.register.recipientsContext(cycle.lastDay(), directory, selected);
+			List<ReviewItem> items = new ArrayList<>();
+			for (ReviewedKey key : selected) {
+				List<Finding> keyFindings = new ArrayList<>(findings.getOrDefault(key.keyId(), List.of()));
+				Map<String, String> keyDetails = details.getOrDefault(key.keyId(), new LinkedHashMap<>());
+				if (events) {
+					List<String> uses = firstUses.getOrDefault(key.keyId(), List.of());
+					keyDetails.put("events", String.join(";", eventRules.getOrDefault(key.keyId(), List.of())));
+					keyDetails.put("first_used_tonight", String.join(";", uses));
+					if (!uses.isEmpty()) {
+						keyFindings
+							.add(new Finding("release", Decision.KEEP, "first use of " + String.join(", ", uses)));
+					}
 				}
+				BigDecimal spend = (cycle.kind() == Cycle.Kind.MONTHLY) ? new BigDecimal(keyDetails.get("spend_usd"))
+						: key.spendMonthUsd();
+				items.add(
+						new ReviewItem(key.keyId(), key.alias(), key.effectiveEnvironment(),
+								(key.lastUsedAt() != null) ? LocalDate.ofInstant(key.lastUsedAt(), ZoneOffset.UTC)
+										: null,
+								spend, key.monthlyBudgetUsd(), Decision.forFindings(keyFindings), keyFindings,
+								recipients.of(key, keyFindings, context, events), keyDetails, due));
 			}
-			BigDecimal spend = (cycle.kind() == Cycle.Kind.MONTHLY) ? new BigDecimal(keyDetails.get("spend_usd"))
-					: key.spendMonthUsd();
-			items.add(new ReviewItem(key.keyId(), key.alias(), key.effectiveEnvironment(),
-					(key.lastUsedAt() != null) ? LocalDate.ofInstant(key.lastUsedAt(), ZoneOffset.UTC) : null, spend,
-					key.monthlyBudgetUsd(), Decision.forFindings(keyFindings), keyFindings,
-					recipients.of(key, keyFindings, context, cycle.kind() == Cycle.Kind.EVENTS), keyDetails, due));
+			pages.accept(items);
 		}
 		if (cycle.kind() == Cycle.Kind.MONTHLY) {
-			items.addAll(unattributable(cycle, due));
+			pages.accept(unattributable(cycle, due));
 		}
-		return items;
 	}
 
 	private static boolean selects(Cycle cycle, ReviewedKey key, Map<String, List<String>> events,
@@ -102,9 +129,12 @@ class WorklistBuilder {
 		};
 	}
 
-	private Map<String, Map<String, String>> details(Cycle cycle) {
-		MapSqlParameterSource period = new MapSqlParameterSource("first", cycle.firstDay()).addValue("last",
-				cycle.lastDay());
+	/** The cycle's focus columns of the register's keys from one key id to another. */
+	private Map<String, Map<String, String>> details(Cycle cycle, String firstKeyId, String lastKeyId) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource("first", cycle.firstDay())
+			.addValue("last", cycle.lastDay())
+			.addValue("firstKey", firstKeyId)
+			.addValue("lastKey", lastKeyId);
 		Map<String, Map<String, String>> details = new LinkedHashMap<>();
 		if (cycle.kind() == Cycle.Kind.MONTHLY) {
 			this.named.query("""
@@ -113,13 +143,18 @@ class WorklistBuilder {
 					  COALESCE(SUM(u.cost_usd), 0) AS spend_usd, r.monthly_budget_usd, '' AS new_routes
 					FROM key_register r
 					LEFT JOIN usage_daily u ON u.key_id = r.key_id AND u.usage_day BETWEEN :first AND :last
-					GROUP BY r.key_id, r.business_owner, r.owner, r.last_used_at, r.monthly_budget_usd""", period,
+					WHERE r.key_id BETWEEN :firstKey AND :lastKey
+					GROUP BY r.key_id, r.business_owner, r.owner, r.last_used_at, r.monthly_budget_usd""", parameters,
 					(rs) -> {
 						details.put(rs.getString("key_id"), row(rs, cycle.kind().detailColumns()));
 					});
 			this.named.query("""
-					SELECT key_id, route FROM usage_daily WHERE route <> '' GROUP BY key_id, route
-					HAVING MIN(usage_day) BETWEEN :first AND :last ORDER BY key_id, route""", period, (rs) -> {
+					SELECT DISTINCT u.key_id, u.route FROM key_register r
+					JOIN usage_daily u ON u.key_id = r.key_id AND u.usage_day BETWEEN :first AND :last
+					WHERE r.key_id BETWEEN :firstKey AND :lastKey AND u.route <> ''
+					  AND NOT EXISTS (SELECT 1 FROM usage_daily p
+					    WHERE p.key_id = u.key_id AND p.usage_day < :first AND p.route = u.route)
+					ORDER BY u.key_id, u.route""", parameters, (rs) -> {
 				Map<String, String> row = details.get(rs.getString("key_id"));
 				if (row != null) {
 					row.merge("new_routes", rs.getString("route"), (a, b) -> a.isEmpty() ? b : a + ";" + b);
@@ -134,8 +169,8 @@ class WorklistBuilder {
 							  CASE WHEN exception_reason IS NULL THEN NULL
 							    ELSE CONCAT(exception_reason, ' (expires ', COALESCE(CAST(exception_expires AS CHAR(10)), 'never'),
 							      ')') END AS exception
-							FROM key_register""",
-					period, (rs) -> {
+							FROM key_register WHERE key_id BETWEEN :firstKey AND :lastKey""",
+					parameters, (rs) -> {
 						details.put(rs.getString("key_id"), row(rs, cycle.kind().detailColumns()));
 					});
 		}

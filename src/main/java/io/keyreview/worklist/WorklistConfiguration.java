@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.keyreview.review.Decision;
-import io.keyreview.review.ReviewItem;
 import io.keyreview.support.CsvExport;
 import io.keyreview.support.KeyreviewProperties;
 import org.slf4j.Logger;
@@ -24,8 +23,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Builds a cycle's work list in one transaction (replacing any earlier attempt's) and
- * exports it to {@code worklists/worklist-<cycle>.csv}.
+ * Builds a cycle's work list in one transaction (replacing any earlier attempt's), a page
+ * of keys at a time, and exports it to {@code worklists/worklist-<cycle>.csv}, a page of
+ * rows at a time.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReviewSettings.class)
@@ -41,11 +41,16 @@ class WorklistConfiguration {
 			WorklistBuilder builder, WorklistItems items) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
 			Cycle cycle = cycle(chunkContext);
-			List<ReviewItem> built = builder.build(cycle);
-			items.replace(cycle, built);
-			contribution.incrementWriteCount(built.size());
-			logger.info("buildWorklist: {} key(s) on the {} work list, {} needing a decision", built.size(),
-					cycle.name(), built.stream().filter((item) -> item.decision() != Decision.KEEP).count());
+			items.clear(cycle);
+			long[] built = new long[2];
+			builder.build(cycle, (page) -> {
+				items.add(cycle, page);
+				built[0] += page.size();
+				built[1] += page.stream().filter((item) -> item.decision() != Decision.KEEP).count();
+			});
+			contribution.incrementWriteCount(built[0]);
+			logger.info("buildWorklist: {} key(s) on the {} work list, {} needing a decision", built[0], cycle.name(),
+					built[1]);
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}
@@ -59,7 +64,7 @@ class WorklistConfiguration {
 			List<String> header = new ArrayList<>(COLUMNS);
 			header.addAll(cycle.kind().detailColumns());
 			long rows = CsvExport.write(file, header.toArray(String[]::new), (csv) -> {
-				for (ReviewItem item : items.of(cycle)) {
+				items.forEach(cycle, (item) -> {
 					List<Object> cells = new ArrayList<>(List.of(cycle.name(), item.keyId(), text(item.alias()),
 							text(item.environment()), item.decision().code(), item.ruleIds(),
 							item.findings()
@@ -69,7 +74,7 @@ class WorklistConfiguration {
 							WorklistItems.recipientsText(item.recipients()), item.dueDate()));
 					cycle.kind().detailColumns().forEach((column) -> cells.add(item.details().get(column)));
 					csv.add(cells.toArray());
-				}
+				});
 			});
 			contribution.incrementWriteCount(rows);
 			logger.info("exportWorklist: {} row(s) written to {}", rows, file);

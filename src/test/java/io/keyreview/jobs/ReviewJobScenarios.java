@@ -49,10 +49,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The monthly and quarterly reviews and the nightly event mail, delivered over real SMTP
- * to GreenMail, run the same way on every database.
+ * to GreenMail, run the same way on every database. Two messages per batch, so that the
+ * three digests of a month take two.
  */
 @TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=3025", "keyreview.mail.retries=2",
-		"keyreview.mail.backoff=10ms", "keyreview.mail.max-backoff=20ms" })
+		"keyreview.mail.backoff=10ms", "keyreview.mail.max-backoff=20ms", "keyreview.mail.batch-size=2" })
 abstract class ReviewJobScenarios extends JobTestSupport {
 
 	static final String HOSTILE_ALIAS = "=1+2 <script>alert('x')</script> & co";
@@ -246,7 +247,22 @@ abstract class ReviewJobScenarios extends JobTestSupport {
 	void aRerunAfterAFailureBetweenMessagesSendsEachDigestExactlyOnce() throws Exception {
 		givenANightWithAHostileAlias();
 		greenMail.reset();
-		this.failureInjector.failOnceBefore("deliverMail", 2);
+		this.failureInjector.failOnceBefore("deliverMail", 1);
+
+		assertThat(monthly("2026-11")).isEqualTo(ExitCode.FAILED);
+		assertThat(greenMail.getReceivedMessages()).extracting(this::messageId).doesNotHaveDuplicates().hasSize(2);
+		assertThat(count("SELECT COUNT(*) FROM mail_outbox WHERE cycle = '2026-11' AND sent_at IS NULL")).isEqualTo(1);
+
+		assertThat(monthly("2026-11")).isEqualTo(ExitCode.DONE);
+
+		assertEachDigestDeliveredOnce("2026-11", 3);
+	}
+
+	@Test
+	void aFailureAfterABatchWentOutAndBeforeItsTransactionCommittedSendsNothingTwice() throws Exception {
+		givenANightWithAHostileAlias();
+		greenMail.reset();
+		this.failureInjector.failOnce("deliverMail", 0);
 
 		assertThat(monthly("2026-11")).isEqualTo(ExitCode.FAILED);
 		assertThat(greenMail.getReceivedMessages()).extracting(this::messageId).doesNotHaveDuplicates().hasSize(2);

@@ -98,7 +98,8 @@ class SmtpTransportTests {
 	}
 
 	private static MailSettings settings(String heloName) {
-		return new MailSettings("keyreview@example.com", 0, Duration.ZERO, Duration.ZERO, "keyreview", null, heloName);
+		return new MailSettings("keyreview@example.com", 0, Duration.ZERO, Duration.ZERO, "keyreview", null, heloName,
+				100);
 	}
 
 	private static void send(SmtpStub stub, String heloName) throws Exception {
@@ -106,7 +107,9 @@ class SmtpTransportTests {
 		sender.setHost("127.0.0.1");
 		sender.setPort(stub.port());
 		MailSettings settings = settings(heloName);
-		new SmtpTransport(sender, settings).send(MESSAGE, Sender.of(settings, "security@example.com"));
+		try (MailTransport.Connection connection = new SmtpTransport(sender, settings).connect()) {
+			connection.send(MESSAGE, Sender.of(settings, "security@example.com"));
+		}
 	}
 
 }
