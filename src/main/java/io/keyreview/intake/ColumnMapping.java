@@ -42,6 +42,11 @@ public final class ColumnMapping {
 		return this.headers.getOrDefault(key(header), header.toLowerCase(Locale.ROOT));
 	}
 
+	/** Whether some column's values are translated. */
+	boolean translatesValues() {
+		return !this.values.isEmpty();
+	}
+
 	String value(String column, String value) {
 		Map<String, String> translations = this.values.get(column);
 		return (translations != null) ? translations.getOrDefault(key(value), value) : value;

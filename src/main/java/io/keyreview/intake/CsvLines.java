@@ -29,32 +29,44 @@ final class CsvLines implements Closeable {
 		this.maxLength = maxLength;
 	}
 
-	/** The next line, or {@code null} at the end of the text. */
+	/**
+	 * The next line, or {@code null} at the end of the text: copied from the buffer a
+	 * stretch at a time, as this runs on every line of every input.
+	 */
 	@Nullable Line next() throws IOException {
-		StringBuilder text = new StringBuilder();
-		boolean tooLong = false;
 		if (!fill()) {
 			return null;
 		}
+		StringBuilder earlierBuffers = null;
+		long length = 0;
 		while (fill()) {
-			char c = this.buffer[this.position++];
-			if (c == '\n') {
-				break;
+			int start = this.position;
+			int end = start;
+			while (end < this.limit && this.buffer[end] != '\n' && this.buffer[end] != '\r') {
+				end++;
 			}
-			if (c == '\r') {
-				if (fill() && this.buffer[this.position] == '\n') {
-					this.position++;
-				}
-				break;
+			int kept = (int) Math.min(end - start, Math.max(0, this.maxLength - length));
+			length += end - start;
+			this.position = end;
+			if (end == this.limit) {
+				earlierBuffers = (earlierBuffers != null) ? earlierBuffers : new StringBuilder();
+				earlierBuffers.append(this.buffer, start, kept);
+				continue;
 			}
-			if (text.length() < this.maxLength) {
-				text.append(c);
-			}
-			else {
-				tooLong = true;
-			}
+			String text = (earlierBuffers != null) ? earlierBuffers.append(this.buffer, start, kept).toString()
+					: new String(this.buffer, start, kept);
+			skipLineBreak();
+			return new Line(++this.number, text, length > this.maxLength);
 		}
-		return new Line(++this.number, text.toString(), tooLong);
+		return new Line(++this.number, (earlierBuffers != null) ? earlierBuffers.toString() : "",
+				length > this.maxLength);
+	}
+
+	/** Skips LF, CR or CRLF. */
+	private void skipLineBreak() throws IOException {
+		if (this.buffer[this.position++] == '\r' && fill() && this.buffer[this.position] == '\n') {
+			this.position++;
+		}
 	}
 
 	private boolean fill() throws IOException {

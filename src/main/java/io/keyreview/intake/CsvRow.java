@@ -117,6 +117,10 @@ public record CsvRow(String file, long line, Map<String, Integer> columns, List<
 		if (value == null || value.startsWith(NO_DATE)) {
 			return null;
 		}
+		Instant plain = IsoInstants.utcOrNull(value);
+		if (plain != null) {
+			return inRange(column, value, plain);
+		}
 		try {
 			if (value.length() == 10) {
 				return inRange(column, value, LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant());
@@ -156,7 +160,7 @@ public record CsvRow(String file, long line, Map<String, Integer> columns, List<
 			if (amount.signum() < 0) {
 				throw bad(column + " '" + value + "' is negative");
 			}
-			if (amount.stripTrailingZeros().scale() > MAX_DECIMALS) {
+			if (amount.scale() > MAX_DECIMALS && amount.stripTrailingZeros().scale() > MAX_DECIMALS) {
 				throw bad(column + " '" + value + "' has more than " + MAX_DECIMALS + " decimals");
 			}
 			if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
@@ -196,6 +200,9 @@ public record CsvRow(String file, long line, Map<String, Integer> columns, List<
 
 	/** The secrets that landing replaced with fingerprints in this row. */
 	public List<Exposure> exposures() {
+		if (this.cells.stream().allMatch((cell) -> SecretRedactor.fingerprintsIn(cell).isEmpty())) {
+			return List.of();
+		}
 		List<Exposure> exposures = new ArrayList<>();
 		this.columns.forEach((column, index) -> {
 			if (index < this.cells.size()) {

@@ -155,6 +155,9 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
 			this.parser = new RFC4180ParserBuilder().build(); // a rejected row left it
 																// inside a quote
 		}
+		if (first.text().indexOf('"') < 0) {
+			return row(first, Arrays.asList(fields(first.text())));
+		}
 		ICSVParser parser = this.parser;
 		List<String> cells = new ArrayList<>(Arrays.asList(parser.parseLineMulti(first.text())));
 		List<Line> carried = new ArrayList<>();
@@ -190,12 +193,39 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
 					"opens a quote that is not closed on this line, and " + problem + "; only this line is rejected",
 					first.text());
 		}
-		for (Map.Entry<String, Integer> column : this.columns.entrySet()) {
-			if (column.getValue() < cells.size()) {
-				cells.set(column.getValue(), this.mapping.value(column.getKey(), cells.get(column.getValue())));
+		return row(first, cells);
+	}
+
+	private CsvRow row(Line first, List<String> cells) {
+		if (this.mapping.translatesValues()) {
+			for (Map.Entry<String, Integer> column : this.columns.entrySet()) {
+				if (column.getValue() < cells.size()) {
+					cells.set(column.getValue(), this.mapping.value(column.getKey(), cells.get(column.getValue())));
+				}
 			}
 		}
 		return new CsvRow(this.fileName, first.number(), this.columns, cells, this.maxLengths, this.limits);
+	}
+
+	/**
+	 * The fields of a line without a quote, as the RFC 4180 parser reads it: split at
+	 * every comma, empty fields kept.
+	 */
+	private String[] fields(String line) {
+		String[] fields = new String[Math.max(this.headerFields, 1)];
+		int count = 0;
+		int start = 0;
+		while (true) {
+			int comma = line.indexOf(',', start);
+			if (count == fields.length) {
+				fields = Arrays.copyOf(fields, count * 2);
+			}
+			fields[count++] = line.substring(start, (comma < 0) ? line.length() : comma);
+			if (comma < 0) {
+				return (count == fields.length) ? fields : Arrays.copyOf(fields, count);
+			}
+			start = comma + 1;
+		}
 	}
 
 	private @Nullable String notARow(List<String> cells, Line first, Line last) {

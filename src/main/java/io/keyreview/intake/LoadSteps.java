@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.ToLongFunction;
 
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -70,6 +71,27 @@ public class LoadSteps {
 			.skipLimit(this.properties.skipLimit())
 			.listener(new LandedCopyCheck(this.jdbc, this.landingArea, source, deleteLoaded))
 			.listener(new RejectRecorder(this.jdbc, source))
+			.listener(progress(
+					(execution) -> this.landingArea.lineCount(RunDate.of(execution.getJobParameters()), source), true))
+			.build();
+	}
+
+	/**
+	 * A load step whose items are blocks of rows, one block per chunk transaction, for an
+	 * input of millions of rows: the writer records the block's bad rows itself through
+	 * {@code rejects} (registered here, for the run date) and keeps the step's counts in
+	 * rows. Restarts, a corrected input and progress work as in {@link #load}.
+	 */
+	public <I, T> Step loadBlocks(InputSource source, ItemReader<? extends I> reader,
+			ItemProcessor<? super I, ? extends T> processor, ItemWriter<? super T> writer, RejectRecorder rejects,
+			String deleteLoaded) {
+		return new StepBuilder(this.jobRepository).<I, T>chunk(1)
+			.transactionManager(this.transactionManager)
+			.reader(reader)
+			.processor(processor)
+			.writer(writer)
+			.listener(new LandedCopyCheck(this.jdbc, this.landingArea, source, deleteLoaded))
+			.listener((StepExecutionListener) rejects)
 			.listener(progress(
 					(execution) -> this.landingArea.lineCount(RunDate.of(execution.getJobParameters()), source), true))
 			.build();

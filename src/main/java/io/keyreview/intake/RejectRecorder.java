@@ -15,10 +15,10 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Records each skipped bad row, inside the chunk transaction, in {@code rejected_row};
- * the reject files are written from that table at the end of the run. Every reject is a
- * row of its own, even when two share a file and line; the same reject recorded again is
- * recorded once.
+ * Records each skipped (or otherwise rejected) bad row, inside the chunk transaction, in
+ * {@code rejected_row}; the reject files are written from that table at the end of the
+ * run. Every reject is a row of its own, even when two share a file and line; the same
+ * reject recorded again is recorded once.
  */
 public class RejectRecorder implements SkipListener<Object, Object>, StepExecutionListener {
 
@@ -64,6 +64,14 @@ public class RejectRecorder implements SkipListener<Object, Object>, StepExecuti
 		if (!(t instanceof BadRowException bad)) {
 			throw new IllegalStateException("Only bad input rows are skipped", t);
 		}
+		record(bad);
+	}
+
+	/**
+	 * Records a bad row that the step rejected itself rather than through a skip (a step
+	 * whose items are blocks of rows), inside the chunk transaction.
+	 */
+	public void record(BadRowException bad) {
 		if (this.logged++ < LOGGED_REJECTS) {
 			logger.warn("{}: rejected {} line {}: {}", this.source.sourceName(), bad.file(), bad.line(), bad.reason());
 		}

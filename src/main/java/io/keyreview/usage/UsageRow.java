@@ -10,10 +10,13 @@ import java.util.Map;
 import io.keyreview.secrets.Exposed;
 import io.keyreview.secrets.Exposure;
 
-/** One request, or one aggregate of requests, from a usage file ({@code usage.csv}). */
-public record UsageRow(String source, String keyId, Instant timestamp, String route, String model, String provider,
-		long requests, long failedRequests, long inputTokens, long outputTokens, BigDecimal costUsd,
-		List<Exposure> exposures) implements Exposed {
+/**
+ * One request, or one aggregate of requests, from a usage file ({@code usage.csv}), and
+ * the line it was read from.
+ */
+public record UsageRow(String file, long line, String source, String keyId, Instant timestamp, String route,
+		String model, String provider, long requests, long failedRequests, long inputTokens, long outputTokens,
+		BigDecimal costUsd, List<Exposure> exposures) implements Exposed {
 
 	/** The longest value (characters) each column of {@code usage_daily} holds. */
 	public static final Map<String, Integer> MAX_LENGTHS = Map.of("source", 64, "key_id", 128, "route", 128, "model",

@@ -26,8 +26,8 @@ class UsageRowProcessor implements ItemProcessor<CsvRow, UsageRow> {
 			throw row.bad("has no timestamp");
 		}
 		BigDecimal cost = row.amount("cost_usd");
-		return new UsageRow(row.fileStem(UsageRow.MAX_LENGTHS.get("source")), keyId, timestamp, dimension(row, "route"),
-				dimension(row, "model"), dimension(row, "provider"), requests, failedRequests,
+		return new UsageRow(row.file(), row.line(), row.fileStem(UsageRow.MAX_LENGTHS.get("source")), keyId, timestamp,
+				dimension(row, "route"), dimension(row, "model"), dimension(row, "provider"), requests, failedRequests,
 				row.count("input_tokens", 0), row.count("output_tokens", 0), (cost != null) ? cost : BigDecimal.ZERO,
 				row.exposures());
 	}

@@ -213,7 +213,7 @@ class CrashRecoveryTests {
 	private Process start(String name, String... arguments) throws IOException {
 		List<String> command = new ArrayList<>(List.of(arguments));
 		command.addAll(List.of("--keyreview.inputs=" + INPUTS, "--keyreview.out=" + OUT, "--keyreview.chunk-size=50",
-				"--keyreview.progress-interval=0s"));
+				"--keyreview.usage.chunk-size=50", "--keyreview.progress-interval=0s"));
 		MySqlTestDatabase.datasource(DATABASE).forEach((key, value) -> command.add("--" + key + "=" + value));
 		Process process = ForkedKeyreview.start(WORK.resolve(name + ".log"), command);
 		this.started.add(process);

@@ -131,7 +131,7 @@ class DatabaseOutageTests {
 			.replaceFirst("//[^/]+/", "//127.0.0.1:" + proxyPort + "/");
 		List<String> command = new ArrayList<>(List.of("nightly", "--date=2026-11-21", "--keyreview.inputs=" + INPUTS,
 				"--keyreview.out=" + WORK.resolve(name + "-out"), "--keyreview.chunk-size=20",
-				"--keyreview.progress-interval=0s", "--spring.datasource.url=" + url,
+				"--keyreview.usage.chunk-size=20", "--keyreview.progress-interval=0s", "--spring.datasource.url=" + url,
 				"--spring.datasource.username=" + datasource.get("spring.datasource.username"),
 				"--spring.datasource.password=" + datasource.get("spring.datasource.password")));
 		return ForkedKeyreview.start(WORK.resolve(name + ".log"), command);

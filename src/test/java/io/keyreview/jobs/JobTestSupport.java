@@ -25,7 +25,8 @@ import org.springframework.util.FileSystemUtils;
  * work folder, on a database emptied before each test.
  */
 @SpringBootTest(properties = { "keyreview.inputs=target/test-work/inputs", "keyreview.out=target/test-work/out",
-		"keyreview.chunk-size=2", "keyreview.skip-limit=10", "keyreview.progress-interval=0s" })
+		"keyreview.chunk-size=2", "keyreview.usage.chunk-size=2", "keyreview.skip-limit=10",
+		"keyreview.progress-interval=0s" })
 @Import(FailureInjector.class)
 abstract class JobTestSupport {
 

@@ -1,0 +1,242 @@
+package io.keyreview.usage;
+
+import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.mysql.cj.conf.PropertyKey;
+import com.mysql.cj.conf.PropertySet;
+import com.mysql.cj.conf.RuntimeProperty;
+import com.mysql.cj.jdbc.JdbcConnection;
+import com.mysql.cj.jdbc.JdbcStatement;
+import io.keyreview.support.SqlValues;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Tonight's usage sums in {@code usage_staging}, a table without a key to look up, which
+ * only grows while the night loads: with {@code LOAD DATA LOCAL INFILE} fed from memory
+ * where MySQL Connector/J allows local files at all (its
+ * {@code allowLoadLocalInfileInPath}, which keyreview sets to the landing folder) and the
+ * server does ({@code local_infile=ON}), else with batched inserts (H2, or either side
+ * unwilling). Both write in the chunk transaction. Reading from memory is allowed for
+ * that one statement only: at any other time, the server may ask for no file outside the
+ * landing folder, which holds only redacted copies.
+ * <p>
+ * Each row carries its cell's fingerprint, the first 128 bits of the SHA-256 of its
+ * source, key, day, route, model and provider ({@code cell_a}, {@code cell_b}), so that
+ * {@code rollUpUsage} groups the rows by two numbers rather than six strings.
+ */
+class UsageStaging {
+
+	private static final Logger logger = LoggerFactory.getLogger(UsageStaging.class);
+
+	private static final String COLUMNS = "run_date, cell_a, cell_b, source, key_id, usage_day, route, model, provider,"
+			+ " requests, failed_requests, input_tokens, output_tokens, cost_usd, last_used_at";
+
+	/**
+	 * The server's answers to LOAD DATA LOCAL when its local_infile is OFF (MySQL 8, 5.7,
+	 * MariaDB).
+	 */
+	private static final Set<Integer> LOCAL_INFILE_REFUSED = Set.of(3948, 1148, 4166);
+
+	private static final int COST_DECIMALS = 12;
+
+	private final JdbcTemplate jdbc;
+
+	private final MessageDigest sha256;
+
+	private boolean localInfileRefused;
+
+	UsageStaging(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+		try {
+			this.sha256 = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
+	void append(LocalDate runDate, Map<UsageCell, UsageSums> cells) {
+		if (cells.isEmpty()) {
+			return;
+		}
+		Boolean loaded = this.jdbc
+			.execute((ConnectionCallback<Boolean>) (connection) -> loadData(connection, runDate, cells));
+		if (!Boolean.TRUE.equals(loaded)) {
+			insert(runDate, cells);
+		}
+	}
+
+	/**
+	 * A cell whose sum over tonight's staged rows {@code usage_daily} could not hold, or
+	 * {@code null}.
+	 */
+	@Nullable UsageCell cellBeyondADay(LocalDate runDate) {
+		List<UsageCell> cells = this.jdbc.query("""
+				SELECT s.source, s.key_id, s.usage_day, s.route, s.model, s.provider
+				FROM (SELECT MIN(row_no) AS first_row FROM usage_staging WHERE run_date = ? GROUP BY cell_a, cell_b
+				  HAVING SUM(cost_usd) >= 1000000000000 OR SUM(requests) > 9223372036854775806
+				    OR SUM(failed_requests) > 9223372036854775806 OR SUM(input_tokens) > 9223372036854775806
+				    OR SUM(output_tokens) > 9223372036854775806) g
+				JOIN usage_staging s ON s.row_no = g.first_row""",
+				(rs, row) -> new UsageCell(rs.getString("source"), rs.getString("key_id"),
+						rs.getObject("usage_day", LocalDate.class), rs.getString("route"), rs.getString("model"),
+						rs.getString("provider")),
+				runDate);
+		return cells.isEmpty() ? null : cells.get(0);
+	}
+
+	private boolean loadData(Connection connection, LocalDate runDate, Map<UsageCell, UsageSums> cells)
+			throws SQLException {
+		if (this.localInfileRefused || !connection.isWrapperFor(JdbcConnection.class)) {
+			return false;
+		}
+		PropertySet settings = connection.unwrap(JdbcConnection.class).getPropertySet();
+		RuntimeProperty<Boolean> fromMemory = settings.getBooleanProperty(PropertyKey.allowLoadLocalInfile);
+		if (!fromMemory.getValue()
+				&& !settings.getStringProperty(PropertyKey.allowLoadLocalInfileInPath).isExplicitlySet()) {
+			logger.warn("loadUsage: the JDBC URL allows no LOAD DATA LOCAL INFILE, so usage is staged with batched"
+					+ " inserts, several times slower: leave allowLoadLocalInfileInPath set (README: Production)");
+			this.localInfileRefused = true;
+			return false;
+		}
+		boolean fromMemoryBefore = fromMemory.getValue();
+		fromMemory.setValue(true);
+		try (Statement statement = connection.createStatement()) {
+			statement.unwrap(JdbcStatement.class)
+				.setLocalInfileInputStream(new ByteArrayInputStream(tabSeparated(runDate, cells)));
+			int rows = statement
+				.executeUpdate("LOAD DATA LOCAL INFILE 'usage_staging' INTO TABLE usage_staging CHARACTER SET utf8mb4 ("
+						+ COLUMNS + ")");
+			SQLWarning warning = statement.getWarnings();
+			if (rows != cells.size() || warning != null) {
+				throw new IllegalStateException("LOAD DATA staged " + rows + " of " + cells.size() + " usage sums"
+						+ ((warning != null) ? ": " + warning.getMessage() : ""));
+			}
+			return true;
+		}
+		catch (SQLException ex) {
+			if (!LOCAL_INFILE_REFUSED.contains(ex.getErrorCode())) {
+				throw ex;
+			}
+			logger.warn(
+					"loadUsage: the database refuses LOAD DATA LOCAL INFILE ({}), so usage is staged with"
+							+ " batched inserts, several times slower: set local_infile=ON on the server",
+					ex.getMessage());
+			this.localInfileRefused = true;
+			return false;
+		}
+		finally {
+			fromMemory.setValue(fromMemoryBefore);
+		}
+	}
+
+	/**
+	 * The rows as {@code LOAD DATA} reads them by default: fields ended by a tab, rows by
+	 * a line feed, a backslash escaping a tab, line break or backslash in a value.
+	 */
+	private byte[] tabSeparated(LocalDate runDate, Map<UsageCell, UsageSums> cells) {
+		String date = runDate.toString();
+		StringBuilder text = new StringBuilder(cells.size() * 200);
+		cells.forEach((cell, sums) -> {
+			long[] fingerprint = fingerprint(cell);
+			text.append(date).append('\t').append(fingerprint[0]).append('\t').append(fingerprint[1]).append('\t');
+			escaped(text, cell.source()).append('\t');
+			escaped(text, cell.keyId()).append('\t');
+			text.append(cell.day()).append('\t');
+			escaped(text, cell.route()).append('\t');
+			escaped(text, cell.model()).append('\t');
+			escaped(text, cell.provider()).append('\t');
+			text.append(sums.requests).append('\t').append(sums.failedRequests).append('\t');
+			text.append(sums.inputTokens).append('\t').append(sums.outputTokens).append('\t');
+			text.append(sums.costUsd.setScale(COST_DECIMALS).toPlainString()).append('\t');
+			datetime(text, sums.lastUsedAt).append('\n');
+		});
+		return text.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static StringBuilder escaped(StringBuilder text, String value) {
+		if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+			return text.append(value);
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '\\' -> text.append("\\\\");
+				case '\t' -> text.append("\\t");
+				case '\n' -> text.append("\\n");
+				case '\r' -> text.append("\\r");
+				default -> text.append(c);
+			}
+		}
+		return text;
+	}
+
+	/**
+	 * The time as {@code DATETIME(6)} holds it, {@code 2026-11-20 10:00:00.123457}:
+	 * rounded to the microsecond, as MySQL and H2 round (MariaDB would cut the rest off).
+	 */
+	private static StringBuilder datetime(StringBuilder text, Instant instant) {
+		long micros = Math.floorDiv(instant.getNano() + 500, 1000);
+		LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond() + micros / 1_000_000,
+				(int) (micros % 1_000_000) * 1000, ZoneOffset.UTC);
+		text.append(time.toLocalDate()).append(' ');
+		digits(text, time.getHour(), 2).append(':');
+		digits(text, time.getMinute(), 2).append(':');
+		digits(text, time.getSecond(), 2).append('.');
+		return digits(text, time.getNano() / 1000, 6);
+	}
+
+	private static StringBuilder digits(StringBuilder text, int value, int width) {
+		String digits = Integer.toString(value);
+		for (int i = digits.length(); i < width; i++) {
+			text.append('0');
+		}
+		return text.append(digits);
+	}
+
+	/** The first 128 bits of the SHA-256 of the cell's values, as two numbers. */
+	private long[] fingerprint(UsageCell cell) {
+		for (String value : List.of(cell.source(), cell.keyId(), cell.day().toString(), cell.route(), cell.model(),
+				cell.provider())) {
+			this.sha256.update(value.getBytes(StandardCharsets.UTF_8));
+			this.sha256.update((byte) 0);
+		}
+		ByteBuffer digest = ByteBuffer.wrap(this.sha256.digest());
+		return new long[] { digest.getLong(), digest.getLong() };
+	}
+
+	private void insert(LocalDate runDate, Map<UsageCell, UsageSums> cells) {
+		List<Object[]> rows = new ArrayList<>(cells.size());
+		cells.forEach((cell, sums) -> {
+			long[] fingerprint = fingerprint(cell);
+			rows.add(new Object[] { runDate, fingerprint[0], fingerprint[1], cell.source(), cell.keyId(), cell.day(),
+					cell.route(), cell.model(), cell.provider(), sums.requests, sums.failedRequests, sums.inputTokens,
+					sums.outputTokens, sums.costUsd, SqlValues.toColumn(sums.lastUsedAt) });
+		});
+		this.jdbc.batchUpdate(
+				"INSERT INTO usage_staging (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				rows);
+	}
+
+}
