@@ -1,5 +1,6 @@
 package io.keyreview.support;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,7 +14,8 @@ import java.nio.file.StandardCopyOption;
 /**
  * Writes an output file whole or not at all: the content goes to {@code <file>.partial},
  * which replaces the file only when complete, so a crash leaves either the old file or
- * the new one and a rerun simply writes it again.
+ * the new one and a rerun simply writes it again. Writes reach the file through a buffer:
+ * a MIME message is written a byte at a time.
  */
 public final class AtomicFile {
 
@@ -42,7 +44,7 @@ public final class AtomicFile {
 			Files.createDirectories(parent);
 		}
 		Path partial = file.resolveSibling(file.getFileName() + ".partial");
-		try (OutputStream out = Files.newOutputStream(partial)) {
+		try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
 			content.writeTo(out);
 		}
 		Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
