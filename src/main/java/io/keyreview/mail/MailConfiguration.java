@@ -17,19 +17,22 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The digests of a cycle: composed into the outbox in one transaction, a page of
  * addressees at a time, then delivered a batch per transaction
- * ({@code keyreview.mail.batch-size}), each message marked sent in its own, through SMTP
- * when {@code spring.mail.host} is set and as {@code .eml} files under
- * {@code <out>/mail/} otherwise; a message that can never be delivered is parked (counted
- * as filtered) and the others go on.
+ * ({@code keyreview.mail.batch-size}) over {@code keyreview.mail.connections} connections
+ * at once, each message marked sent in its own, through SMTP when
+ * {@code spring.mail.host} is set and as {@code .eml} files under {@code <out>/mail/}
+ * otherwise; a message that can never be delivered is parked (counted as filtered) and
+ * the others go on.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MailSettings.class)
@@ -37,14 +40,30 @@ class MailConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(MailConfiguration.class);
 
+	/**
+	 * The threads that send a batch over several connections; they end when delivery is
+	 * done.
+	 */
+	@Bean
+	ThreadPoolTaskExecutor mailSenders(MailSettings settings) {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(settings.connections());
+		executor.setMaxPoolSize(settings.connections());
+		executor.setAllowCoreThreadTimeOut(true);
+		executor.setKeepAliveSeconds(10);
+		executor.setThreadNamePrefix("mail-");
+		return executor;
+	}
+
 	@Bean
 	MailDelivery mailDelivery(Outbox outbox, MailSettings settings, ReviewSettings reviewSettings, Clock clock,
-			ObjectProvider<JavaMailSenderImpl> smtp, KeyreviewProperties properties) {
+			ObjectProvider<JavaMailSenderImpl> smtp, KeyreviewProperties properties,
+			@Qualifier("mailSenders") ThreadPoolTaskExecutor mailSenders) {
 		JavaMailSenderImpl sender = smtp.getIfAvailable();
 		MailTransport transport = (sender != null) ? new SmtpTransport(sender, settings)
 				: new FileTransport(properties.out().resolve("mail"));
 		return new MailDelivery(outbox, transport, settings, Sender.of(settings, reviewSettings.security()),
-				reviewSettings.security(), clock);
+				reviewSettings.security(), clock, mailSenders);
 	}
 
 	@Bean

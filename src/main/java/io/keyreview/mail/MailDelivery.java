@@ -2,7 +2,11 @@ package io.keyreview.mail;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 import com.samskivert.mustache.Escapers;
@@ -15,13 +19,14 @@ import org.springframework.core.retry.RetryException;
 import org.springframework.util.DigestUtils;
 
 /**
- * Delivers the outbox a batch at a time: the next messages in delivery order, sent over
- * one connection, each marked sent in its own transaction as soon as the server accepted
- * it, so a failure in the middle of a batch never sends a message twice. A send that
- * fails for a passing reason (no connection, a 4xx reply) is retried with backoff, then
- * the message stays in the outbox for the next run and delivery stops; one that can never
- * succeed (an address no server takes, a 5xx reply) is parked with its reason, the
- * messages after it go on, and the security owner is told once.
+ * Delivers the outbox a batch at a time: the next messages in delivery order, dealt out
+ * over {@code keyreview.mail.connections} connections that send at once, each message
+ * marked sent in its own transaction as soon as the server accepted it, so a failure in
+ * the middle of a batch never sends a message twice. A send that fails for a passing
+ * reason (no connection, a 4xx reply) is retried with backoff, then the message stays in
+ * the outbox for the next run and delivery stops; one that can never succeed (an address
+ * no server takes, a 5xx reply) is parked with its reason, the messages after it go on,
+ * and the security owner is told once.
  */
 public class MailDelivery {
 
@@ -41,9 +46,12 @@ public class MailDelivery {
 
 	private final Retries retries;
 
+	private final Executor senders;
+
 	MailDelivery(Outbox outbox, MailTransport transport, MailSettings settings, Sender sender, String security,
-			Clock clock) {
+			Clock clock, Executor senders) {
 		this.outbox = outbox;
+		this.senders = senders;
 		this.transport = transport;
 		this.settings = settings;
 		this.sender = sender;
@@ -63,18 +71,53 @@ public class MailDelivery {
 	 */
 	public record Batch(int sent, int parked, boolean more) {
 
+		Batch plus(Batch other) {
+			return new Batch(this.sent + other.sent, this.parked + other.parked, this.more && other.more);
+		}
+
 	}
 
 	/**
 	 * Sends the next batch of unsent messages; the caller's transaction holds no mark,
-	 * each message is marked in a transaction of its own.
+	 * each message is marked in a transaction of its own. When a connection fails, the
+	 * others finish their share before the failure is thrown.
 	 */
 	public Batch deliverBatch() {
 		List<String> batch = this.outbox.nextUnsent(this.settings.batchSize());
+		if (batch.isEmpty()) {
+			return new Batch(0, 0, false);
+		}
+		List<List<String>> shares = shares(batch, this.settings.connections());
+		Batch delivered = (shares.size() == 1) ? deliverOverOneConnection(batch) : deliverAtOnce(shares);
+		return new Batch(delivered.sent(), delivered.parked(),
+				delivered.more() && batch.size() == this.settings.batchSize());
+	}
+
+	private Batch deliverAtOnce(List<List<String>> shares) {
+		List<CompletableFuture<Batch>> sending = shares.stream()
+			.map((share) -> CompletableFuture.supplyAsync(() -> deliverOverOneConnection(share), this.senders))
+			.toList();
+		Batch delivered = new Batch(0, 0, true);
+		RuntimeException failure = null;
+		for (CompletableFuture<Batch> share : sending) {
+			try {
+				delivered = delivered.plus(share.join());
+			}
+			catch (CompletionException ex) {
+				failure = (failure != null) ? failure : unwrapped(ex);
+			}
+		}
+		if (failure != null) {
+			throw failure;
+		}
+		return delivered;
+	}
+
+	private Batch deliverOverOneConnection(List<String> messageIds) {
 		int sent = 0;
 		int parked = 0;
 		try (MailTransport.Connection connection = this.transport.connect()) {
-			for (String messageId : batch) {
+			for (String messageId : messageIds) {
 				OutboxMessage message = this.outbox.message(messageId);
 				switch (deliver(connection, message)) {
 					case SENT -> sent++;
@@ -85,7 +128,29 @@ public class MailDelivery {
 				}
 			}
 		}
-		return new Batch(sent, parked, batch.size() == this.settings.batchSize());
+		return new Batch(sent, parked, true);
+	}
+
+	/** The messages dealt out in order among at most {@code connections} shares. */
+	private static List<List<String>> shares(List<String> messageIds, int connections) {
+		int count = Math.min(connections, messageIds.size());
+		List<List<String>> shares = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			shares.add(new ArrayList<>());
+		}
+		for (int i = 0; i < messageIds.size(); i++) {
+			shares.get(i % count).add(messageIds.get(i));
+		}
+		return shares;
+	}
+
+	private static RuntimeException unwrapped(CompletionException ex) {
+		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+		if (cause instanceof Error error) {
+			throw error;
+		}
+		return (cause instanceof RuntimeException runtime) ? runtime
+				: new IllegalStateException("Sending mail failed", cause);
 	}
 
 	private enum Outcome {

@@ -27,16 +27,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize how many messages deliverMail reads from the outbox at a time, sends
  * over one SMTP connection, and counts in one update of the job repository; each is still
  * marked sent in its own transaction right after the server accepted it
+ * @param connections how many SMTP connections a batch is sent over at once, its messages
+ * dealt out among them in delivery order: a server takes messages over several
+ * connections faster than over one; 1 sends in outbox order
  */
 @ConfigurationProperties("keyreview.mail")
 public record MailSettings(@DefaultValue("keyreview@example.com") String from, @DefaultValue("3") int retries,
 		@DefaultValue("2s") Duration backoff, @DefaultValue("30s") Duration maxBackoff,
 		@DefaultValue("keyreview") String fromName, @Nullable String replyTo, @Nullable String heloName,
-		@DefaultValue("100") int batchSize) {
+		@DefaultValue("100") int batchSize, @DefaultValue("4") int connections) {
 
 	public MailSettings {
 		if (batchSize < 1) {
 			throw new IllegalArgumentException("keyreview.mail.batch-size must be at least 1, was " + batchSize);
+		}
+		if (connections < 1) {
+			throw new IllegalArgumentException("keyreview.mail.connections must be at least 1, was " + connections);
 		}
 	}
 

@@ -99,7 +99,7 @@ class SmtpTransportTests {
 
 	private static MailSettings settings(String heloName) {
 		return new MailSettings("keyreview@example.com", 0, Duration.ZERO, Duration.ZERO, "keyreview", null, heloName,
-				100);
+				100, 1);
 	}
 
 	private static void send(SmtpStub stub, String heloName) throws Exception {
