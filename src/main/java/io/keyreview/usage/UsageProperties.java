@@ -7,10 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How usage is loaded ({@code keyreview.usage.*}).
  *
  * @param chunkSize usage rows per chunk transaction: more than other inputs', as a usage
- * file has millions of rows and every chunk costs a commit and a checkpoint
+ * file has millions of rows and every chunk costs a commit and a checkpoint, and the rows
+ * of a chunk are summed per cell before they are staged: the larger the chunk, the fewer
+ * rows {@code rollUpUsage} groups
  */
 @ConfigurationProperties("keyreview.usage")
-record UsageProperties(@DefaultValue("10000") int chunkSize) {
+record UsageProperties(@DefaultValue("50000") int chunkSize) {
 
 	UsageProperties {
 		if (chunkSize < 1) {
