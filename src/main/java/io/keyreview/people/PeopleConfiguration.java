@@ -57,11 +57,11 @@ class PeopleConfiguration {
 	@StepScope
 	CompositeItemWriter<Person> personWriter(DataSource dataSource, JdbcTemplate jdbc,
 			@Value("#{jobParameters['runDate']}") LocalDate runDate) {
-		return Writers.inOrder(Writers.sql(dataSource, runDate, """
+		return Writers.inOrder(Writers.forKeys(dataSource, runDate, Person::email, """
 				INSERT INTO person_change (run_date, email, event, old_value, new_value)
 				SELECT :runDate, email, 'returned', CAST(gone_since AS CHAR(10)), NULL FROM person
-				WHERE email = :email AND gone_since IS NOT NULL"""),
-				Writers.sql(dataSource, runDate, "DELETE FROM person WHERE email = :email"),
+				WHERE email IN (:keys) AND gone_since IS NOT NULL"""),
+				Writers.forKeys(dataSource, runDate, Person::email, "DELETE FROM person WHERE email IN (:keys)"),
 				Writers.sql(dataSource, runDate, """
 						INSERT INTO person (email, person_id, name, status, worker_type, termination_date,
 						  manager_email, department, cost_center, seen_on)

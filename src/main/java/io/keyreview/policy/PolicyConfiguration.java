@@ -58,7 +58,8 @@ class PolicyConfiguration {
 	@StepScope
 	CompositeItemWriter<Policy> policyWriter(DataSource dataSource, JdbcTemplate jdbc,
 			@Value("#{jobParameters['runDate']}") LocalDate runDate) {
-		return Writers.inOrder(Writers.sql(dataSource, runDate, "DELETE FROM key_policy WHERE key_id = :keyId"),
+		return Writers.inOrder(
+				Writers.forKeys(dataSource, runDate, Policy::keyId, "DELETE FROM key_policy WHERE key_id IN (:keys)"),
 				Writers.sql(dataSource, runDate, """
 						INSERT INTO key_policy (key_id, business_owner, technical_owner, security_owner, finance_owner,
 						  environment, workload_service, workload_repository, workload_deployment, routes_allowed,

@@ -102,11 +102,13 @@ class Register {
 	}
 
 	void replace(List<? extends Reconciled> reconciled, LocalDate runDate) {
-		SqlParameterSource[] keys = reconciled.stream()
-			.map((r) -> new MapSqlParameterSource("keyId", r.entry().key().keyId()).addValue("runDate", runDate))
-			.toArray(SqlParameterSource[]::new);
-		this.named.batchUpdate("DELETE FROM key_register WHERE key_id = :keyId", keys);
-		this.named.batchUpdate("DELETE FROM key_change WHERE key_id = :keyId AND run_date = :runDate", keys);
+		if (reconciled.isEmpty()) {
+			return;
+		}
+		Map<String, Object> keys = Map.of("keyIds", reconciled.stream().map((r) -> r.entry().key().keyId()).toList(),
+				"runDate", runDate);
+		this.named.update("DELETE FROM key_register WHERE key_id IN (:keyIds)", keys);
+		this.named.update("DELETE FROM key_change WHERE run_date = :runDate AND key_id IN (:keyIds)", keys);
 		this.named.batchUpdate(INSERT,
 				reconciled.stream().map((r) -> columns(r.entry(), runDate)).toArray(SqlParameterSource[]::new));
 		this.named.batchUpdate("""
