@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.keyreview.intake.InputFileException;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /** The landed pages of one source, by endpoint. */
@@ -28,6 +30,11 @@ class PulledPages {
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
+			}
+			catch (JacksonException ex) {
+				throw new InputFileException(page + " is not JSON once what looked like a secret in it was redacted ("
+						+ ex.getOriginalMessage().lines().findFirst().orElse("not JSON")
+						+ "); look at what the source sent near that point", ex);
 			}
 		}
 		return pages;
