@@ -82,13 +82,11 @@ public class LoadSteps {
 	 * {@code rejects} (registered here, for the run date) and keeps the step's counts in
 	 * rows. Restarts, a corrected input and progress work as in {@link #load}.
 	 */
-	public <I, T> Step loadBlocks(InputSource source, ItemReader<? extends I> reader,
-			ItemProcessor<? super I, ? extends T> processor, ItemWriter<? super T> writer, RejectRecorder rejects,
-			String deleteLoaded) {
-		return new StepBuilder(this.jobRepository).<I, T>chunk(1)
+	public <I> Step loadBlocks(InputSource source, ItemReader<? extends I> reader, ItemWriter<? super I> writer,
+			RejectRecorder rejects, String deleteLoaded) {
+		return new StepBuilder(this.jobRepository).<I, I>chunk(1)
 			.transactionManager(this.transactionManager)
 			.reader(reader)
-			.processor(processor)
 			.writer(writer)
 			.listener(new LandedCopyCheck(this.jdbc, this.landingArea, source, deleteLoaded))
 			.listener((StepExecutionListener) rejects)

@@ -1,32 +1,61 @@
 package io.keyreview.usage;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.keyreview.intake.BadRowException;
-import io.keyreview.intake.CsvRow;
+import io.keyreview.intake.InputFileException;
 
 /**
- * The usage rows of one chunk transaction, as one item: Spring Batch's work per item
- * would cost more than reading a row, so the rows travel together, and the bad ones are
+ * The usage rows of one chunk transaction, as one item, already summed per cell: Spring
+ * Batch's work per item would cost more than reading a row, and a block keeps its cells'
+ * sums rather than its rows, so that it may span a million rows. Its bad rows are
  * rejected by the load itself rather than skipped one by one.
  */
 final class UsageBlock {
 
-	/** The rows read. */
-	final List<CsvRow> read = new ArrayList<>();
+	/** The rows read (not rejected while read). */
+	int read;
+
+	/** The rows read as usage. */
+	int loaded;
 
 	/** The rows rejected as they were read, in order. */
 	final List<BadRowException> readRejects = new ArrayList<>();
 
-	/** The rows read as usage. */
-	final List<UsageRow> rows = new ArrayList<>();
-
 	/** The rows read but rejected as usage, in order. */
 	final List<BadRowException> processRejects = new ArrayList<>();
 
+	/** What the block's rows add up to, per cell. */
+	final Map<UsageCell, UsageSums> sums = new LinkedHashMap<>();
+
+	/** The rows in which landing redacted a secret. */
+	final List<UsageRow> exposing = new ArrayList<>();
+
+	/**
+	 * Adds a row to its cell; fails naming the row when the cell's sum no longer fits a
+	 * row of {@code usage_daily}.
+	 */
+	void add(UsageRow row) {
+		UsageCell cell = UsageCell.of(row);
+		if (!this.sums.computeIfAbsent(cell, (c) -> new UsageSums()).add(row)) {
+			throw beyondADay(cell, row.file() + " line " + row.line());
+		}
+		this.loaded++;
+		if (!row.exposures().isEmpty()) {
+			this.exposing.add(row);
+		}
+	}
+
 	boolean isEmpty() {
-		return this.read.isEmpty() && this.readRejects.isEmpty();
+		return this.read == 0 && this.readRejects.isEmpty();
+	}
+
+	static InputFileException beyondADay(UsageCell cell, String where) {
+		return new InputFileException(where + ": " + cell + " adds up to more than a day's usage can hold (a cost"
+				+ " below 10^12 USD, requests and tokens below 2^63)");
 	}
 
 }

@@ -2,17 +2,14 @@ package io.keyreview.usage;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.keyreview.intake.BadRowException;
 import io.keyreview.intake.ExposureWriter;
-import io.keyreview.intake.InputFileException;
 import io.keyreview.intake.InputSource;
 import io.keyreview.intake.RejectRecorder;
 import io.keyreview.secrets.Exposure;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
@@ -85,12 +82,12 @@ class UsageBlockWriter implements ItemStreamWriter<UsageBlock> {
 			}
 			// Spring Batch counts the block as one item read and one written; its rows
 			// make up the rest
-			step.setReadCount(step.getReadCount() + block.read.size() - 1);
+			step.setReadCount(step.getReadCount() + block.read - 1);
 			step.setReadSkipCount(step.getReadSkipCount() + block.readRejects.size());
 			step.setProcessSkipCount(step.getProcessSkipCount() + block.processRejects.size());
-			recordExposures(block.rows);
-			stage(block.rows);
-			step.setWriteCount(step.getWriteCount() + block.rows.size() - 1);
+			recordExposures(block.exposing);
+			stage(block.sums);
+			step.setWriteCount(step.getWriteCount() + block.loaded - 1);
 		}
 	}
 
@@ -118,39 +115,17 @@ class UsageBlockWriter implements ItemStreamWriter<UsageBlock> {
 		}
 	}
 
-	private void stage(List<UsageRow> rows) {
-		Map<UsageCell, UsageSums> sums = new LinkedHashMap<>();
+	private void stage(Map<UsageCell, UsageSums> sums) {
 		UsageSums staged = this.staged.copy();
-		for (UsageRow row : rows) {
-			if (!sums.computeIfAbsent(UsageCell.of(row), (cell) -> new UsageSums()).add(row)) {
-				throw beyondADay(UsageCell.of(row), row);
-			}
-		}
 		this.staging.append(this.runDate, sums);
 		sums.values().forEach(staged::addCapped);
 		if (!staged.fitADay()) {
 			UsageCell cell = this.staging.cellBeyondADay(this.runDate);
 			if (cell != null) {
-				throw beyondADay(cell, lastRowOf(cell, rows));
+				throw UsageBlock.beyondADay(cell, "usage source " + cell.source());
 			}
 		}
 		this.staged = staged;
-	}
-
-	private static @Nullable UsageRow lastRowOf(UsageCell cell, List<UsageRow> rows) {
-		UsageRow last = null;
-		for (UsageRow row : rows) {
-			if (UsageCell.of(row).equals(cell)) {
-				last = row;
-			}
-		}
-		return last;
-	}
-
-	private static InputFileException beyondADay(UsageCell cell, @Nullable UsageRow row) {
-		String where = (row != null) ? row.file() + " line " + row.line() : "usage source " + cell.source();
-		return new InputFileException(where + ": " + cell + " adds up to more than a day's usage can hold (a cost"
-				+ " below 10^12 USD, requests and tokens below 2^63)");
 	}
 
 }

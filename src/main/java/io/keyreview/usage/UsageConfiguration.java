@@ -23,8 +23,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Loads tonight's usage files ({@code usage/*.csv}) a block of rows per chunk, as each
- * block's sums, into {@code usage_staging}, then rolls them into {@code usage_daily}:
- * tonight's numbers replace what earlier nights said about the same source and day.
+ * block's sums per cell, into {@code usage_staging}, then rolls them into
+ * {@code usage_daily}: tonight's numbers replace what earlier nights said about the same
+ * source and day.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(UsageProperties.class)
@@ -36,7 +37,7 @@ class UsageConfiguration {
 			@Value("#{jobParameters['runDate']}") LocalDate runDate) {
 		return new UsageBlockReader(
 				loadSteps.csvReader(InputSource.USAGE, runDate, Set.of("key_id", "timestamp"), UsageRow.MAX_LENGTHS),
-				properties.chunkSize());
+				properties.chunkSize(), properties.chunkCells());
 	}
 
 	@Bean
@@ -54,8 +55,8 @@ class UsageConfiguration {
 	@Bean
 	Step loadUsage(LoadSteps loadSteps, UsageBlockReader usageReader, UsageBlockWriter usageWriter,
 			RejectRecorder usageRejects) {
-		return loadSteps.loadBlocks(InputSource.USAGE, usageReader, new UsageBlockProcessor(), usageWriter,
-				usageRejects, "DELETE FROM usage_staging WHERE run_date = ?");
+		return loadSteps.loadBlocks(InputSource.USAGE, usageReader, usageWriter, usageRejects,
+				"DELETE FROM usage_staging WHERE run_date = ?");
 	}
 
 	@Bean
