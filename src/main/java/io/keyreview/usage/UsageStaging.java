@@ -1,6 +1,6 @@
 package io.keyreview.usage;
 
-import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -123,8 +124,7 @@ class UsageStaging {
 		boolean fromMemoryBefore = fromMemory.getValue();
 		fromMemory.setValue(true);
 		try (Statement statement = connection.createStatement()) {
-			statement.unwrap(JdbcStatement.class)
-				.setLocalInfileInputStream(new ByteArrayInputStream(tabSeparated(runDate, cells)));
+			statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(new TabSeparatedRows(runDate, cells));
 			int rows = statement
 				.executeUpdate("LOAD DATA LOCAL INFILE 'usage_staging' INTO TABLE usage_staging CHARACTER SET utf8mb4 ("
 						+ COLUMNS + ")");
@@ -152,27 +152,22 @@ class UsageStaging {
 	}
 
 	/**
-	 * The rows as {@code LOAD DATA} reads them by default: fields ended by a tab, rows by
+	 * One row as {@code LOAD DATA} reads it by default: fields ended by a tab, the row by
 	 * a line feed, a backslash escaping a tab, line break or backslash in a value.
 	 */
-	private byte[] tabSeparated(LocalDate runDate, Map<UsageCell, UsageSums> cells) {
-		String date = runDate.toString();
-		StringBuilder text = new StringBuilder(cells.size() * 200);
-		cells.forEach((cell, sums) -> {
-			long[] fingerprint = fingerprint(cell);
-			text.append(date).append('\t').append(fingerprint[0]).append('\t').append(fingerprint[1]).append('\t');
-			escaped(text, cell.source()).append('\t');
-			escaped(text, cell.keyId()).append('\t');
-			text.append(cell.day()).append('\t');
-			escaped(text, cell.route()).append('\t');
-			escaped(text, cell.model()).append('\t');
-			escaped(text, cell.provider()).append('\t');
-			text.append(sums.requests).append('\t').append(sums.failedRequests).append('\t');
-			text.append(sums.inputTokens).append('\t').append(sums.outputTokens).append('\t');
-			text.append(sums.costUsd.setScale(COST_DECIMALS).toPlainString()).append('\t');
-			datetime(text, sums.lastUsedAt).append('\n');
-		});
-		return text.toString().getBytes(StandardCharsets.UTF_8);
+	private void appendRow(StringBuilder text, String date, UsageCell cell, UsageSums sums) {
+		long[] fingerprint = fingerprint(cell);
+		text.append(date).append('\t').append(fingerprint[0]).append('\t').append(fingerprint[1]).append('\t');
+		escaped(text, cell.source()).append('\t');
+		escaped(text, cell.keyId()).append('\t');
+		text.append(cell.day()).append('\t');
+		escaped(text, cell.route()).append('\t');
+		escaped(text, cell.model()).append('\t');
+		escaped(text, cell.provider()).append('\t');
+		text.append(sums.requests).append('\t').append(sums.failedRequests).append('\t');
+		text.append(sums.inputTokens).append('\t').append(sums.outputTokens).append('\t');
+		text.append(sums.costUsd.setScale(COST_DECIMALS).toPlainString()).append('\t');
+		datetime(text, sums.lastUsedAt).append('\n');
 	}
 
 	private static StringBuilder escaped(StringBuilder text, String value) {
@@ -237,6 +232,68 @@ class UsageStaging {
 		this.jdbc.batchUpdate(
 				"INSERT INTO usage_staging (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				rows);
+	}
+
+	/**
+	 * The rows of a block for {@code LOAD DATA}, written a thousand at a time as the
+	 * driver reads them, so that a block's text is never held whole.
+	 */
+	private final class TabSeparatedRows extends InputStream {
+
+		private static final int ROWS_PER_FILL = 1000;
+
+		private final String date;
+
+		private final Iterator<Map.Entry<UsageCell, UsageSums>> rows;
+
+		private byte[] buffer = new byte[0];
+
+		private int position;
+
+		TabSeparatedRows(LocalDate runDate, Map<UsageCell, UsageSums> cells) {
+			this.date = runDate.toString();
+			this.rows = cells.entrySet().iterator();
+		}
+
+		@Override
+		public int read() {
+			return fill() ? (this.buffer[this.position++] & 0xff) : -1;
+		}
+
+		@Override
+		public int read(byte[] target, int offset, int length) {
+			if (length == 0) {
+				return 0;
+			}
+			if (!fill()) {
+				return -1;
+			}
+			int count = Math.min(length, this.buffer.length - this.position);
+			System.arraycopy(this.buffer, this.position, target, offset, count);
+			this.position += count;
+			return count;
+		}
+
+		/**
+		 * Whether bytes are left to read, writing the next rows when none is buffered.
+		 */
+		private boolean fill() {
+			if (this.position < this.buffer.length) {
+				return true;
+			}
+			if (!this.rows.hasNext()) {
+				return false;
+			}
+			StringBuilder text = new StringBuilder(ROWS_PER_FILL * 200);
+			for (int i = 0; i < ROWS_PER_FILL && this.rows.hasNext(); i++) {
+				Map.Entry<UsageCell, UsageSums> row = this.rows.next();
+				appendRow(text, this.date, row.getKey(), row.getValue());
+			}
+			this.buffer = text.toString().getBytes(StandardCharsets.UTF_8);
+			this.position = 0;
+			return true;
+		}
+
 	}
 
 }
