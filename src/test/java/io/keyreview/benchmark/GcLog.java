@@ -13,14 +13,16 @@ import java.util.regex.Pattern;
  *
  * @param collections garbage collections logged
  * @param maxBeforeMb the largest heap occupancy before a collection or at exit, in MB
- * @param maxAfterMb the largest occupancy a collection left, in MB: the live set's peak
+ * @param maxAfterMb the largest occupancy a young, mixed or full collection left, in MB:
+ * the live set's peak, with what old garbage no concurrent cycle had reclaimed yet (G1's
+ * Remark and Cleanup pauses reclaim nothing and are left out)
  * @param pauseSeconds the pauses added up
  * @param collector the collector the JVM chose
  */
 record GcLog(int collections, double maxBeforeMb, double maxAfterMb, double pauseSeconds, String collector) {
 
 	private static final Pattern PAUSE = Pattern
-		.compile("GC\\(\\d+\\) Pause.*? (\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\) ([\\d.]+)ms");
+		.compile("GC\\(\\d+\\) Pause (\\w+).*? (\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\) ([\\d.]+)ms");
 
 	private static final Pattern EXIT = Pattern.compile("heap\\s+total (\\d+)K, used (\\d+)K");
 
@@ -35,10 +37,12 @@ record GcLog(int collections, double maxBeforeMb, double maxAfterMb, double paus
 		for (String line : Files.readAllLines(file)) {
 			Matcher pause = PAUSE.matcher(line);
 			if (pause.find()) {
-				collections++;
-				before = Math.max(before, mb(pause.group(1), pause.group(2)));
-				after = Math.max(after, mb(pause.group(3), pause.group(4)));
-				pauses += Double.parseDouble(pause.group(7)) / 1000;
+				pauses += Double.parseDouble(pause.group(8)) / 1000;
+				if (!pause.group(1).equals("Remark") && !pause.group(1).equals("Cleanup")) {
+					collections++;
+					before = Math.max(before, mb(pause.group(2), pause.group(3)));
+					after = Math.max(after, mb(pause.group(4), pause.group(5)));
+				}
 				continue;
 			}
 			Matcher exit = EXIT.matcher(line);
