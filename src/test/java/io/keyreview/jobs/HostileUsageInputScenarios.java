@@ -3,6 +3,10 @@ package io.keyreview.jobs;
 import java.io.IOException;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Usage files ({@code usage/*.csv}) built to break the load where the database holds the
  * values: each value is checked against its column and a bad one is a rejected row.
  */
+@ExtendWith(OutputCaptureExtension.class)
 abstract class HostileUsageInputScenarios extends HostileInputSupport {
 
 	static final String HEADER = "key_id,timestamp,route,model,provider,requests,input_tokens,output_tokens,cost_usd,"
@@ -47,6 +52,46 @@ abstract class HostileUsageInputScenarios extends HostileInputSupport {
 						+ "' (the file name) is longer than 64 characters");
 		assertThat(count("SELECT SUM(requests) FROM usage_daily WHERE source = 'hostile'")).isEqualTo(7);
 		assertRejectsAgree(NIGHT, "loadUsage", "usage");
+	}
+
+	@Test
+	void aDayTooLargeForItsRowOverSeveralChunksFailsWithOneSentenceAndTheCorrectedFileFinishesTheNight(
+			CapturedOutput output) throws IOException {
+		givenInputs("basic");
+		String day = "2026-11-20T10:00:00Z,support-prod,gpt-4o-mini,openai,1,1,1,";
+		givenInputFile("usage/hostile.csv", String.join("\n", HEADER, "alpha-prod," + day + "600000000000,0",
+				"beta-staging," + day + "1,0", "alpha-prod," + day + "600000000000,0", ""));
+
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.FAILED);
+
+		assertThat(output).contains("loadUsage failed: usage source hostile: key alpha-prod's usage on 2026-11-20"
+				+ " (route 'support-prod', model 'gpt-4o-mini', provider 'openai') adds up to more than a day's usage"
+				+ " can hold")
+			.doesNotContain("\tat ");
+		assertThat(count("SELECT COUNT(*) FROM usage_daily")).isZero();
+
+		givenInputFile("usage/hostile.csv", String.join("\n", HEADER, "alpha-prod," + day + "6,0",
+				"beta-staging," + day + "1,0", "alpha-prod," + day + "6,0", ""));
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+
+		assertThat(count("SELECT SUM(requests) FROM usage_daily WHERE source = 'hostile'")).isEqualTo(3);
+		assertThat(count("SELECT SUM(cost_usd) FROM usage_daily WHERE source = 'hostile' AND key_id = 'alpha-prod'"))
+			.isEqualTo(12);
+	}
+
+	@Test
+	void aDayTooLargeForItsRowInOneChunkFailsWithOneSentenceNamingTheLine(CapturedOutput output) throws IOException {
+		givenInputs("basic");
+		String day = "2026-11-20T10:00:00Z,support-prod,gpt-4o-mini,openai,1,1,1,";
+		// named to be read first: its two rows make the first chunk
+		givenInputFile("usage/a-hostile.csv", String.join("\n", HEADER, "alpha-prod," + day + "600000000000,0",
+				"alpha-prod," + day + "600000000000,0", ""));
+
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.FAILED);
+
+		assertThat(output)
+			.contains("loadUsage failed: usage/a-hostile.csv line 3: key alpha-prod's usage on 2026-11-20")
+			.doesNotContain("\tat ");
 	}
 
 }
