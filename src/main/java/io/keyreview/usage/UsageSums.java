@@ -70,7 +70,14 @@ final class UsageSums {
 	}
 
 	UsageSums copy() {
-		return parse(toString());
+		UsageSums copy = new UsageSums();
+		copy.requests = this.requests;
+		copy.failedRequests = this.failedRequests;
+		copy.inputTokens = this.inputTokens;
+		copy.outputTokens = this.outputTokens;
+		copy.costUsd = this.costUsd;
+		copy.lastUsedAt = this.lastUsedAt;
+		return copy;
 	}
 
 	/** The counts and cost, for a checkpoint. */
