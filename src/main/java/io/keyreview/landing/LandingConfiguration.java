@@ -1,5 +1,6 @@
 package io.keyreview.landing;
 
+import io.keyreview.support.BoundedExecutors;
 import io.keyreview.landing.InputLanding.Loading;
 import io.keyreview.intake.InputSource;
 import io.keyreview.support.KeyreviewProperties;
@@ -33,13 +34,7 @@ class LandingConfiguration {
 	/** The threads that redact blocks of the inputs; they end when landing is done. */
 	@Bean
 	ThreadPoolTaskExecutor landingRedactors(RedactionSettings settings) {
-		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setCorePoolSize(settings.threadCount());
-		executor.setMaxPoolSize(settings.threadCount());
-		executor.setAllowCoreThreadTimeOut(true);
-		executor.setKeepAliveSeconds(10);
-		executor.setThreadNamePrefix("landing-");
-		return executor;
+		return BoundedExecutors.of(settings.threadCount(), "landing-");
 	}
 
 	@Bean

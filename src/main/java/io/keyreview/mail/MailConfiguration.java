@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.keyreview.support.BoundedExecutors;
 import io.keyreview.support.KeyreviewProperties;
 import io.keyreview.run.Cycle;
 import io.keyreview.worklist.ReviewSettings;
@@ -46,13 +47,7 @@ class MailConfiguration {
 	 */
 	@Bean
 	ThreadPoolTaskExecutor mailSenders(MailSettings settings) {
-		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setCorePoolSize(settings.connections());
-		executor.setMaxPoolSize(settings.connections());
-		executor.setAllowCoreThreadTimeOut(true);
-		executor.setKeepAliveSeconds(10);
-		executor.setThreadNamePrefix("mail-");
-		return executor;
+		return BoundedExecutors.of(settings.connections(), "mail-");
 	}
 
 	@Bean
