@@ -74,7 +74,8 @@ class DatabaseOutageTests {
 
 	@ParameterizedTest(name = "database {0} in the middle of loadUsage")
 	@ValueSource(strings = { "frozen", "down" })
-	void aRunWhoseDatabaseGoesAwayEndsSoonWithASentenceNamingTheDatabase(String outage) throws Exception {
+	void aRunWhoseDatabaseGoesAwayEndsSoonWithASentenceNamingTheDatabaseAndTheSameCommandFinishesTheNight(String outage)
+			throws Exception {
 		URI database = URI.create(MySqlTestDatabase.datasource().get("spring.datasource.url").substring(5));
 		try (DatabaseProxy proxy = new DatabaseProxy(database.getHost(), database.getPort())) {
 			Process nightly = nightly(outage, proxy.port());
@@ -98,6 +99,15 @@ class DatabaseOutageTests {
 			.containsPattern("nightlyJob for 2026-11-21 failed: .*the database did not answer")
 			.doesNotContain("could not start")
 			.doesNotContain("Asked to stop");
+
+		try (DatabaseProxy proxy = new DatabaseProxy(database.getHost(), database.getPort())) {
+			Process rerun = nightly(outage, proxy.port());
+			assertThat(rerun.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("the rerun ends").isTrue();
+			assertThat(rerun.exitValue()).as("the same command finishes the night").isZero();
+		}
+		assertThat(this.jdbc.queryForObject("SELECT SUM(requests) FROM usage_daily WHERE source = 'load'", Long.class))
+			.as("every usage row counted once")
+			.isEqualTo(20_000);
 	}
 
 	private void awaitCommittedChunks(Process nightly, int chunks) {
