@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import io.keyreview.intake.LoadSteps;
 import io.keyreview.run.RunDate;
 import io.keyreview.support.StreamingReads;
-import io.keyreview.usage.UsageSummaries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,33 +57,33 @@ class ReviewConfiguration {
 
 	/**
 	 * Records each route, model and provider a registered key used for the first time.
-	 * Only the rollups of the usage window are read (the nights before looked at the days
-	 * before it), and the whole history of the keys registered tonight: usage from before
-	 * they were listed.
+	 * Only the rollups of the days tonight's usage files covered are read (the nights
+	 * before read the days they rolled up), and the whole history of the keys registered
+	 * tonight: usage from before they were listed.
 	 */
 	@Bean
 	Step recordFirstUse(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
 			LocalDate runDate = RunDate.of(chunkContext);
-			LocalDate windowStart = UsageSummaries.windowStart(runDate);
 			int recorded = 0;
 			for (String kind : new String[] { "route", "model", "provider" }) {
 				recorded += jdbc.update("""
 						INSERT INTO key_first_use (key_id, kind, used, first_seen)
-						SELECT DISTINCT u.key_id, '%1$s', u.%1$s, ? FROM usage_daily u
-						WHERE u.usage_day > ? AND u.usage_day <= ? AND u.%1$s <> ''
+						SELECT DISTINCT u.key_id, '%1$s', u.%1$s, ? FROM usage_day_rolled_up d
+						JOIN usage_daily u ON u.usage_day = d.usage_day AND u.source = d.source
+						WHERE d.run_date = ? AND u.%1$s <> ''
 						  AND EXISTS (SELECT 1 FROM key_register r WHERE r.key_id = u.key_id)
 						  AND NOT EXISTS (SELECT 1 FROM key_first_use f
 						    WHERE f.key_id = u.key_id AND f.kind = '%1$s' AND f.used = u.%1$s)""".formatted(kind),
-						runDate, windowStart, runDate);
+						runDate, runDate);
 				recorded += jdbc.update("""
 						INSERT INTO key_first_use (key_id, kind, used, first_seen)
 						SELECT DISTINCT u.key_id, '%1$s', u.%1$s, ? FROM key_register r
-						JOIN usage_daily u ON u.key_id = r.key_id AND u.usage_day <= ?
+						JOIN usage_daily u ON u.key_id = r.key_id
 						WHERE r.first_seen = ? AND u.%1$s <> ''
 						  AND NOT EXISTS (SELECT 1 FROM key_first_use f
 						    WHERE f.key_id = u.key_id AND f.kind = '%1$s' AND f.used = u.%1$s)""".formatted(kind),
-						runDate, windowStart, runDate);
+						runDate, runDate);
 			}
 			contribution.incrementWriteCount(recorded);
 			logger.info("recordFirstUse: {} route(s), model(s) or provider(s) used by a key for the first time",

@@ -8,9 +8,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Rolls tonight's staged usage into {@code usage_daily}, set-based: the days and sources
  * tonight's files cover are deleted (through {@code usage_daily_by_day}) and summed again
- * from {@code usage_staging} in one {@code INSERT ... SELECT ... GROUP BY}; then the
- * staged rows go. Its cost follows tonight's rows, never the history {@code usage_daily}
- * keeps.
+ * from {@code usage_staging} in one {@code INSERT ... SELECT ... GROUP BY}, and recorded
+ * in {@code usage_day_rolled_up} for the steps after it; then the staged rows go. Its
+ * cost follows tonight's rows, never the history {@code usage_daily} keeps.
  */
 class UsageRollup {
 
@@ -25,10 +25,13 @@ class UsageRollup {
 		List<Object[]> days = this.jdbc.query("SELECT DISTINCT usage_day, source FROM usage_staging WHERE run_date = ?",
 				(rs, row) -> new Object[] { rs.getObject("usage_day", LocalDate.class), rs.getString("source") },
 				runDate);
+		this.jdbc.update("DELETE FROM usage_day_rolled_up WHERE run_date = ?", runDate);
 		if (days.isEmpty()) {
 			return 0;
 		}
 		this.jdbc.batchUpdate("DELETE FROM usage_daily WHERE usage_day = ? AND source = ?", days);
+		this.jdbc.batchUpdate("INSERT INTO usage_day_rolled_up (run_date, usage_day, source) VALUES (?, ?, ?)",
+				days.stream().map((day) -> new Object[] { runDate, day[0], day[1] }).toList());
 		int rows = this.jdbc.update(
 				"""
 						INSERT INTO usage_daily (source, key_id, usage_day, route, model, provider, requests, failed_requests,

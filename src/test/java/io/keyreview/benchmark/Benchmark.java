@@ -79,6 +79,11 @@ public final class Benchmark {
 
 	private final String heap = setting("heap", "512m");
 
+	private final List<String> javaOptions = List.of(setting("java-options", "").split("\\s+"))
+		.stream()
+		.filter((option) -> !option.isEmpty())
+		.toList();
+
 	private final boolean keep = Boolean.parseBoolean(setting("keep", "false"));
 
 	private final String database = "keyreview_bench_" + Instant.now().getEpochSecond();
@@ -302,14 +307,13 @@ public final class Benchmark {
 		Path log = this.folder.resolve(job + ".log");
 		Path gcLog = this.folder.resolve(job + "-gc.log");
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + this.heap,
-						"-Xlog:gc,gc+heap+exit:file=" + gcLog,
-						"-Dspring.datasource.url=" + this.server + "/" + this.database
-								+ "?rewriteBatchedStatements=true",
-						"-Dspring.datasource.username=" + this.user,
-						"-Dkeyreview.inputs=" + this.folder.resolve("drop"),
-						"-Dkeyreview.out=" + this.folder.resolve("out"), "-Dspring.mail.host=127.0.0.1",
-						"-Dspring.mail.port=" + smtp.getSmtp().getPort(), "-jar", this.jar.toString(), job, argument));
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + this.heap));
+		command.addAll(this.javaOptions);
+		command.addAll(List.of("-Xlog:gc,gc+heap+exit:file=" + gcLog,
+				"-Dspring.datasource.url=" + this.server + "/" + this.database + "?rewriteBatchedStatements=true",
+				"-Dspring.datasource.username=" + this.user, "-Dkeyreview.inputs=" + this.folder.resolve("drop"),
+				"-Dkeyreview.out=" + this.folder.resolve("out"), "-Dspring.mail.host=127.0.0.1",
+				"-Dspring.mail.port=" + smtp.getSmtp().getPort(), "-jar", this.jar.toString(), job, argument));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		builder.environment().put("SPRING_DATASOURCE_PASSWORD", this.password);
 		System.out.printf(Locale.ROOT, "running %s %s (log: %s) ...%n", job, argument, log);

@@ -503,6 +503,8 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 		assertThat(OUT.resolve("rejects/2026-11-21/people.csv")).exists();
 		assertThat(this.jdbc.queryForList("SELECT DISTINCT run_date FROM rejected_row", LocalDate.class))
 			.containsExactly(NIGHT);
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT run_date FROM usage_day_rolled_up", LocalDate.class))
+			.containsExactly(NIGHT);
 		assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
 		assertThat(count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION")).isEqualTo(count(
 				"SELECT COUNT(*) FROM BATCH_STEP_EXECUTION s JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID"));
@@ -597,6 +599,40 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 
 		assertThat(withOldHistory).isEqualTo(withoutOldHistory);
 		assertThat(count("SELECT COUNT(*) FROM usage_daily WHERE source = 'archive'")).isEqualTo(310 * 6);
+	}
+
+	@Test
+	void firstUsesAreReadFromTheDaysTonightsUsageFilesCoveredOnly() throws IOException {
+		givenInputs("basic");
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+		this.jdbc.update(
+				"""
+						INSERT INTO usage_daily (source, key_id, usage_day, route, model, provider, requests, failed_requests,
+						  input_tokens, output_tokens, cost_usd, last_used_at)
+						VALUES ('gateway', 'alpha-prod', ?, 'rolled-up-before', 'model-rolled-up-before', 'openai', 1, 0, 0, 0, 0,
+						  ?)""",
+				NEXT_NIGHT.minusDays(3), NEXT_NIGHT.minusDays(3).atStartOfDay());
+		givenInputs("basic-next-night");
+		givenInputFile("usage/late.csv", """
+				key_id,timestamp,route,model,provider,requests,input_tokens,output_tokens,cost_usd,failed_requests
+				alpha-prod,2026-06-01T08:00:00Z,late-route,gpt-4o-mini,openai,1,10,2,0.01,0
+				""");
+
+		assertThat(nightly(NEXT_NIGHT)).isEqualTo(ExitCode.DONE);
+
+		assertThat(this.jdbc.queryForList(
+				"SELECT usage_day, source FROM usage_day_rolled_up WHERE run_date = ? " + "ORDER BY usage_day",
+				NEXT_NIGHT))
+			.extracting((row) -> row.get("usage_day") + ":" + row.get("source"))
+			.containsExactly("2026-06-01:late", "2026-07-01:gateway", "2026-10-15:gateway", "2026-11-02:gateway",
+					"2026-11-10:gateway", "2026-11-15:gateway");
+		assertThat(this.jdbc.queryForList(
+				"SELECT key_id, kind, used FROM key_first_use WHERE first_seen = ? " + "ORDER BY key_id, kind, used",
+				NEXT_NIGHT))
+			.as("a day inside the usage window that tonight's files did not cover is not read again; a day long "
+					+ "before it that they did cover is")
+			.extracting((row) -> row.get("key_id") + ":" + row.get("kind") + ":" + row.get("used"))
+			.containsExactly("alpha-prod:route:late-route");
 	}
 
 	/**
