@@ -9,7 +9,7 @@ public enum InputSource {
 
 	KEYS("keys", true, List.of(".csv"), true), USAGE("usage", true, List.of(".csv"), false),
 	PEOPLE("people", true, List.of(".csv"), true), POLICIES("policies", true, List.of(".yaml", ".yml"), false),
-	DIRECTORY("owners.yaml", false, List.of(".yaml"), true);
+	DIRECTORY("owners.yaml", false, List.of(".yaml"), true), ANSWERS("answers", true, List.of(".csv"), false);
 
 	private final String inputName;
 

@@ -1,18 +1,15 @@
 package io.keyreview.jobs;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.keyreview.support.Sha256;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +80,8 @@ final class NamedRunLock implements AutoCloseable {
 	static String name(@Nullable String database, String jobName) {
 		String schema = (database != null) ? database : "";
 		String name = "keyreview." + schema + "." + jobName;
-		return (name.length() <= LONGEST_NAME) ? name : "keyreview." + sha256(schema).substring(0, 16) + "." + jobName;
+		return (name.length() <= LONGEST_NAME) ? name
+				: "keyreview." + Sha256.hex(schema).substring(0, 16) + "." + jobName;
 	}
 
 	/** A third of the server's idle timeout, within bounds. */
@@ -132,16 +130,6 @@ final class NamedRunLock implements AutoCloseable {
 		try (PreparedStatement statement = connection.prepareStatement(sql);
 				ResultSet result = statement.executeQuery()) {
 			return result.next() ? result.getString(1) : null;
-		}
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
 		}
 	}
 

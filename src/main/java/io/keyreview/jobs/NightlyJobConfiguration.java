@@ -22,10 +22,10 @@ class NightlyJobConfiguration {
 	@Bean
 	Job nightlyJob(JobRepository jobRepository, RunSummary runSummary, GracefulStop gracefulStop, Step pullSources,
 			Step mapPulledSources, Step landInputs, Step loadDirectory, Step loadPolicies, Step loadPeople,
-			Step markPeopleGone, Step loadKeys, Step loadUsage, Step rollUpUsage, Step reconcileRegister,
-			Step recordUnattributedUsage, Step recordFirstUse, Step evaluateKeys, Step exportRegister,
-			Step exportRejects, Step buildWorklist, Step exportWorklist, Step composeDigests, Step deliverMail,
-			Step pruneOldRuns) {
+			Step markPeopleGone, Step loadKeys, Step loadAnswers, Step loadUsage, Step rollUpUsage,
+			Step reconcileRegister, Step recordUnattributedUsage, Step recordFirstUse, Step evaluateKeys,
+			Step exportRegister, Step exportRejects, Step buildWorklist, Step exportWorklist,
+			Step exportAnsweredWorklists, Step composeDigests, Step deliverMail, Step pruneOldRuns) {
 		return new JobBuilder(jobRepository).listener(runSummary)
 			.listener(gracefulStop)
 			.start(pullSources)
@@ -36,6 +36,7 @@ class NightlyJobConfiguration {
 			.next(loadPeople)
 			.next(markPeopleGone)
 			.next(loadKeys)
+			.next(loadAnswers)
 			.next(loadUsage)
 			.next(rollUpUsage)
 			.next(reconcileRegister)
@@ -46,6 +47,7 @@ class NightlyJobConfiguration {
 			.next(exportRejects)
 			.next(buildWorklist)
 			.next(exportWorklist)
+			.next(exportAnsweredWorklists)
 			.next(composeDigests)
 			.next(deliverMail)
 			.next(pruneOldRuns)

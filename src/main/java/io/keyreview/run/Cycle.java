@@ -33,6 +33,13 @@ public record Cycle(String name, Kind kind, LocalDate firstDay, LocalDate lastDa
 		return new Cycle(year + "-Q" + quarter, Kind.QUARTERLY, first.atDay(1), first.plusMonths(2).atEndOfMonth());
 	}
 
+	/**
+	 * A cycle by its name: {@code events-2026-11-21}, {@code 2026-11} or {@code 2026-Q4}.
+	 */
+	public static Cycle named(String name) {
+		return name.startsWith("events-") ? events(LocalDate.parse(name.substring("events-".length()))) : period(name);
+	}
+
 	/** A period as the command line takes it: {@code 2026-11} or {@code 2026-Q4}. */
 	public static Cycle period(String period) {
 		Matcher quarter = QUARTER.matcher(period);

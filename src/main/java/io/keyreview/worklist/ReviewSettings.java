@@ -12,9 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param security where keys with no security owner are escalated, and unattributable
  * usage is reported
  * @param finance where unattributable spend is reported
+ * @param defaultAfter how long after its due date an item closes: no answer is recorded
+ * after that
  */
 @ConfigurationProperties("keyreview.review")
 public record ReviewSettings(@DefaultValue("14d") Duration dueIn, @DefaultValue("security@example.com") String security,
-		@DefaultValue("finance@example.com") String finance) {
+		@DefaultValue("finance@example.com") String finance, @DefaultValue("7d") Duration defaultAfter) {
 
 }

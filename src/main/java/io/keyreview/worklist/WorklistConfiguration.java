@@ -2,12 +2,14 @@ package io.keyreview.worklist;
 
 import io.keyreview.run.Cycle;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import io.keyreview.review.Decision;
 import io.keyreview.support.CsvExport;
+import io.keyreview.run.RunDate;
 import io.keyreview.support.KeyreviewProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -35,6 +38,13 @@ class WorklistConfiguration {
 
 	private static final List<String> COLUMNS = List.of("cycle", "key_id", "alias", "environment", "decision",
 			"findings", "evidence", "recipients", "due_date");
+
+	/**
+	 * The answer that stands, and the item's status; a reviewer fills in {@code answer},
+	 * {@code reason} and {@code answered_by} and drops the file into {@code answers/}.
+	 */
+	private static final List<String> ANSWER_COLUMNS = List.of("answer", "reason", "answered_by", "answered_at",
+			"channel", "status");
 
 	@Bean
 	Step buildWorklist(JobRepository jobRepository, PlatformTransactionManager transactionManager,
@@ -59,27 +69,56 @@ class WorklistConfiguration {
 	Step exportWorklist(JobRepository jobRepository, PlatformTransactionManager transactionManager, WorklistItems items,
 			KeyreviewProperties properties) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
-			Cycle cycle = cycle(chunkContext);
-			Path file = properties.out().resolve("worklists").resolve("worklist-" + cycle.name() + ".csv");
-			List<String> header = new ArrayList<>(COLUMNS);
-			header.addAll(cycle.kind().detailColumns());
-			long rows = CsvExport.write(file, header.toArray(String[]::new), (csv) -> {
-				items.forEach(cycle, (item) -> {
-					List<Object> cells = new ArrayList<>(List.of(cycle.name(), item.keyId(), text(item.alias()),
-							text(item.environment()), item.decision().code(), item.ruleIds(),
-							item.findings()
-								.stream()
-								.map((finding) -> finding.ruleId() + ": " + finding.evidence())
-								.collect(Collectors.joining(" | ")),
-							WorklistItems.recipientsText(item.recipients()), item.dueDate()));
-					cycle.kind().detailColumns().forEach((column) -> cells.add(item.details().get(column)));
-					csv.add(cells.toArray());
-				});
-			});
-			contribution.incrementWriteCount(rows);
-			logger.info("exportWorklist: {} row(s) written to {}", rows, file);
+			contribution.incrementWriteCount(export(cycle(chunkContext), items, properties));
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
+	}
+
+	/**
+	 * Writes the work lists of the cycles that answers were recorded for tonight again,
+	 * so that each shows its answers.
+	 */
+	@Bean
+	Step exportAnsweredWorklists(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcTemplate jdbc, WorklistItems items, KeyreviewProperties properties) {
+		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
+			LocalDate runDate = RunDate.of(chunkContext);
+			for (String cycle : jdbc.queryForList(
+					"SELECT DISTINCT cycle FROM review_answer WHERE recorded_on = ? ORDER BY cycle", String.class,
+					runDate)) {
+				contribution.incrementWriteCount(export(Cycle.named(cycle), items, properties));
+			}
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	private static long export(Cycle cycle, WorklistItems items, KeyreviewProperties properties) {
+		Path file = properties.out().resolve("worklists").resolve("worklist-" + cycle.name() + ".csv");
+		List<String> header = new ArrayList<>(COLUMNS);
+		header.addAll(cycle.kind().detailColumns());
+		header.addAll(ANSWER_COLUMNS);
+		long rows = CsvExport.write(file, header.toArray(String[]::new), (csv) -> {
+			items.forEachWithAnswer(cycle, (item, answer) -> {
+				List<Object> cells = new ArrayList<>(List.of(cycle.name(), item.keyId(), text(item.alias()),
+						text(item.environment()), item.decision().code(), item.ruleIds(),
+						item.findings()
+							.stream()
+							.map((finding) -> finding.ruleId() + ": " + finding.evidence())
+							.collect(Collectors.joining(" | ")),
+						WorklistItems.recipientsText(item.recipients()), item.dueDate()));
+				cycle.kind().detailColumns().forEach((column) -> cells.add(item.details().get(column)));
+				if (answer != null) {
+					cells.addAll(List.of(answer.decision(), text(answer.reason()), answer.answeredBy(),
+							answer.answeredAt(), answer.channel(), "answered"));
+				}
+				else {
+					cells.addAll(List.of("", "", "", "", "", "open"));
+				}
+				csv.add(cells.toArray());
+			});
+		});
+		logger.info("exportWorklist: {} row(s) written to {}", rows, file);
+		return rows;
 	}
 
 	private static Cycle cycle(ChunkContext chunkContext) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -17,6 +18,8 @@ import io.keyreview.review.Decision;
 import io.keyreview.review.Finding;
 import io.keyreview.review.ReviewItem;
 import io.keyreview.support.KeyreviewProperties;
+import io.keyreview.support.SqlValues;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -112,6 +115,35 @@ public class WorklistItems {
 		for (List<ReviewItem> page = page(cycle, after); !page.isEmpty(); page = page(cycle, after)) {
 			page.forEach(action);
 			after = page.get(page.size() - 1).keyId();
+		}
+	}
+
+	/**
+	 * The same, with the answer that stands for each item (null for one not answered).
+	 */
+	void forEachWithAnswer(Cycle cycle, BiConsumer<ReviewItem, @Nullable StandingAnswer> action) {
+		String after = "";
+		while (true) {
+			List<ReviewItem> items = new ArrayList<>();
+			this.jdbc.query("""
+					SELECT w.*, a.decision AS answer, a.reason AS answer_reason, a.answered_by, a.answered_at, a.channel
+					FROM worklist_item w
+					LEFT JOIN review_answer a ON a.answer_id = (SELECT MAX(x.answer_id) FROM review_answer x
+					  WHERE x.cycle = w.cycle AND x.key_id = w.key_id)
+					WHERE w.cycle = ? AND w.key_id > ? ORDER BY w.key_id LIMIT ?""", (rs) -> {
+				ReviewItem item = item(rs);
+				items.add(item);
+				String answer = rs.getString("answer");
+				action.accept(item,
+						(answer != null)
+								? new StandingAnswer(answer, rs.getString("answer_reason"), rs.getString("answered_by"),
+										SqlValues.instant(rs, "answered_at"), rs.getString("channel"))
+								: null);
+			}, cycle.name(), after, this.pageSize);
+			if (items.isEmpty()) {
+				return;
+			}
+			after = items.get(items.size() - 1).keyId();
 		}
 	}
 

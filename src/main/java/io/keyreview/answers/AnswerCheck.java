@@ -1,0 +1,90 @@
+package io.keyreview.answers;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import io.keyreview.review.Decision;
+import io.keyreview.support.Identities;
+import io.keyreview.worklist.ReviewSettings;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Whether an answer may be recorded: the item exists and is still open, the answerer is
+ * one of its addressees (To or Cc) or the security owner, and a reason comes with an
+ * answer that differs from the proposal or keeps a key a serious finding is about.
+ */
+class AnswerCheck {
+
+	/** Findings that a {@code keep} must explain. */
+	private static final Set<String> SERIOUS = Set.of("exposure", "owner-left", "vendor-exit");
+
+	private final JdbcTemplate jdbc;
+
+	private final ReviewSettings settings;
+
+	AnswerCheck(JdbcTemplate jdbc, ReviewSettings settings) {
+		this.jdbc = jdbc;
+		this.settings = settings;
+	}
+
+	/** Why the answer cannot be recorded on {@code today}, or null when it can. */
+	@Nullable String refusal(String cycle, String keyId, Decision decision, @Nullable String reason, String answeredBy,
+			LocalDate today) {
+		List<Item> items = this.jdbc.query(
+				"SELECT decision, findings, due_date FROM worklist_item WHERE cycle = ? AND key_id = ?",
+				(rs, row) -> new Item(Decision.of(rs.getString("decision")), rs.getString("findings"),
+						rs.getObject("due_date", LocalDate.class)),
+				cycle, keyId);
+		if (items.isEmpty()) {
+			return "the work list of " + cycle + " has no key " + keyId;
+		}
+		Item item = items.get(0);
+		LocalDate closed = item.dueDate().plusDays(this.settings.defaultAfter().toDays());
+		if (today.isAfter(closed)) {
+			return "the item of " + keyId + " in " + cycle + " closed on " + closed
+					+ ": answers after it are not recorded";
+		}
+		if (!mayAnswer(cycle, keyId, answeredBy)) {
+			return answeredBy + " is neither an addressee of " + keyId + " in " + cycle + " nor the security owner";
+		}
+		if (reason == null || reason.isBlank()) {
+			if (decision != item.proposal()) {
+				return "an answer other than the proposed " + item.proposal().code() + " needs a reason";
+			}
+			if (decision == Decision.KEEP && item.isSerious()) {
+				return "keep against a finding of " + item.findings() + " needs a reason";
+			}
+		}
+		return null;
+	}
+
+	private boolean mayAnswer(String cycle, String keyId, String answeredBy) {
+		String answerer = Identities.normalise(answeredBy);
+		if (answerer == null) {
+			return false;
+		}
+		if (answerer.equals(Identities.normalise(this.settings.security()))) {
+			return true;
+		}
+		return this.jdbc
+			.query("SELECT recipient, cc FROM worklist_recipient WHERE cycle = ? AND key_id = ?",
+					(rs, row) -> List.of(String.valueOf(rs.getString("recipient")), String.valueOf(rs.getString("cc"))),
+					cycle, keyId)
+			.stream()
+			.flatMap(List::stream)
+			.map(Identities::normalise)
+			.anyMatch(answerer::equals);
+	}
+
+	private record Item(Decision proposal, @Nullable String findings, LocalDate dueDate) {
+
+		boolean isSerious() {
+			return this.findings != null && List.of(this.findings.split(";")).stream().anyMatch(SERIOUS::contains);
+		}
+
+	}
+
+}

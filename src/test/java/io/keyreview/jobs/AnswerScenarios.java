@@ -1,0 +1,142 @@
+package io.keyreview.jobs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.test.context.bean.override.convention.TestBean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Answers to the monthly review of 2026-11 (due 2026-12-14, closed after 2026-12-21),
+ * dropped as a filled-in work list into {@code answers/} and recorded by the next
+ * nightly.
+ */
+abstract class AnswerScenarios extends JobTestSupport {
+
+	static final LocalDate ANSWER_NIGHT = LocalDate.parse("2026-12-02");
+
+	static final String ANSWERS = """
+			cycle,key_id,answer,reason,answered_by
+			2026-11,alpha-prod,keep,,Ann@Example.com
+			2026-11,delta-prod,keep,"support-prod is still needed, reviewed with team A",ann@example.com
+			2026-11,delta-prod,disable,,mallory@example.com
+			2026-11,ghost-key,delete,,security@example.com
+			2026-11,nope-key,keep,,ann@example.com
+			2026-10,alpha-prod,keep,,ann@example.com
+			2026-11,alpha-prod,maybe,,ann@example.com
+			2026-11,ghost-key,,,
+			""";
+
+	@TestBean(methodName = "settableClock")
+	Clock clock;
+
+	static Clock settableClock() {
+		return new SettableClock(Instant.parse("2026-12-02T02:30:00Z"));
+	}
+
+	@BeforeEach
+	void aMonthlyReviewOfNovember() throws IOException {
+		givenInputs("basic");
+		assertThat(nightly(NightlyJobScenarios.NIGHT)).isEqualTo(ExitCode.DONE);
+		assertThat(monthly("2026-11")).isEqualTo(ExitCode.DONE);
+	}
+
+	@Test
+	void recordsEachValidAnswerOnceAndRejectsTheRestWithTheirReasons() throws IOException {
+		givenInputFile("answers/reviewer.csv", ANSWERS);
+
+		assertThat(nightly(ANSWER_NIGHT)).isEqualTo(ExitCode.DONE);
+
+		assertThat(answers()).containsExactly(
+				"2026-11:alpha-prod:keep:null:ann@example.com:file:answers/reviewer.csv:2",
+				"2026-11:delta-prod:keep:support-prod is still needed, reviewed with team A:ann@example.com:file:"
+						+ "answers/reviewer.csv:3");
+		assertThat(this.jdbc.queryForList(
+				"SELECT line, reason FROM rejected_row WHERE source = 'answers' AND run_date = ? ORDER BY line",
+				ANSWER_NIGHT))
+			.extracting((row) -> row.get("line") + ": " + row.get("reason"))
+			.containsExactly(
+					"4: mallory@example.com is neither an addressee of delta-prod in 2026-11 nor the security owner",
+					"5: an answer other than the proposed escalate needs a reason",
+					"6: the work list of 2026-11 has no key nope-key",
+					"7: the work list of 2026-10 has no key alpha-prod",
+					"8: answer 'maybe' is none of delete, disable, rotate, reassign, narrow, escalate, keep");
+		List<String> worklist = Files.readAllLines(OUT.resolve("worklists/worklist-2026-11.csv"));
+		assertThat(worklist.get(0)).endsWith(",answer,reason,answered_by,answered_at,channel,status");
+		assertThat(worklist)
+			.anySatisfy((line) -> assertThat(line).startsWith("2026-11,alpha-prod,")
+				.endsWith(",keep,,ann@example.com,2026-12-02T02:30:00Z,file,answered"))
+			.anySatisfy((line) -> assertThat(line).startsWith("2026-11,delta-prod,")
+				.endsWith(",keep,\"support-prod is still needed, reviewed with team A\",ann@example.com,"
+						+ "2026-12-02T02:30:00Z,file,answered"))
+			.anySatisfy((line) -> assertThat(line).startsWith("2026-11,ghost-key,").endsWith(",,,,,,open"));
+	}
+
+	@Test
+	void theSameFileLandedAgainTheNextNightRecordsNothingTwice() throws IOException {
+		givenInputFile("answers/reviewer.csv", ANSWERS);
+		assertThat(nightly(ANSWER_NIGHT)).isEqualTo(ExitCode.DONE);
+		List<String> recorded = answers();
+
+		assertThat(nightly(ANSWER_NIGHT.plusDays(1))).isEqualTo(ExitCode.DONE);
+
+		assertThat(answers()).isEqualTo(recorded);
+	}
+
+	@Test
+	void anAnswerAfterTheItemClosedIsRejected() throws IOException {
+		givenInputFile("answers/late.csv", """
+				cycle,key_id,answer,answered_by
+				2026-11,alpha-prod,keep,ann@example.com
+				""");
+
+		assertThat(nightly(LocalDate.parse("2026-12-22"))).isEqualTo(ExitCode.DONE);
+
+		assertThat(answers()).isEmpty();
+		assertThat(this.jdbc.queryForList("SELECT reason FROM rejected_row WHERE source = 'answers'", String.class))
+			.containsExactly(
+					"the item of alpha-prod in 2026-11 closed on 2026-12-21: answers after it are not recorded");
+	}
+
+	@ParameterizedTest(name = "{0} after {1} committed chunk(s)")
+	@CsvSource({ "loadAnswers, 1", "exportAnsweredWorklists, 0" })
+	void resumesAfterAFailureWithEachAnswerRecordedOnce(String step, int committedChunks) throws IOException {
+		givenInputFile("answers/reviewer.csv", ANSWERS);
+		assertThat(nightly(ANSWER_NIGHT)).isEqualTo(ExitCode.DONE);
+		List<String> uninterrupted = answers();
+		String worklist = Files.readString(OUT.resolve("worklists/worklist-2026-11.csv"));
+		emptyDatabaseAndWorkFolder();
+		aMonthlyReviewOfNovember();
+		givenInputFile("answers/reviewer.csv", ANSWERS);
+		this.failureInjector.failOnce(step, committedChunks);
+
+		assertThat(nightly(ANSWER_NIGHT)).isEqualTo(ExitCode.FAILED);
+		assertThat(nightly(ANSWER_NIGHT)).isEqualTo(ExitCode.DONE);
+
+		assertThat(answers()).isEqualTo(uninterrupted);
+		assertThat(OUT.resolve("worklists/worklist-2026-11.csv")).hasContent(worklist);
+	}
+
+	private List<String> answers() {
+		return this.jdbc.queryForList("""
+				SELECT cycle, key_id, decision, reason, answered_by, channel, answer_ref FROM review_answer
+				ORDER BY answer_id""")
+			.stream()
+			.map((row) -> String.join(":", String.valueOf(row.get("cycle")), String.valueOf(row.get("key_id")),
+					String.valueOf(row.get("decision")), String.valueOf(row.get("reason")),
+					String.valueOf(row.get("answered_by")), String.valueOf(row.get("channel")),
+					String.valueOf(row.get("answer_ref"))))
+			.toList();
+	}
+
+}
