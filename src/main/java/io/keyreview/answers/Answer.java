@@ -12,11 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param channel how it came: {@code mail}, {@code file} or {@code default}
  * @param ref where it came from: the message's Message-ID, or the file and line
  */
-record Answer(String cycle, String keyId, Decision decision, @Nullable String reason, String answeredBy,
+public record Answer(String cycle, String keyId, Decision decision, @Nullable String reason, String answeredBy,
 		Instant answeredAt, String channel, String ref) {
 
 	/** The same for a second copy of the same message, or the same line landed again. */
-	String fingerprint() {
+	public String fingerprint() {
 		String identity = String.join("\n", this.channel, this.cycle, this.keyId, this.decision.code(), this.answeredBy,
 				this.ref);
 		return Sha256.hex(identity);

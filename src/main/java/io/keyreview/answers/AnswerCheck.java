@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * one of its addressees (To or Cc) or the security owner, and a reason comes with an
  * answer that differs from the proposal or keeps a key a serious finding is about.
  */
-class AnswerCheck {
+public class AnswerCheck {
 
 	/** Findings that a {@code keep} must explain. */
 	private static final Set<String> SERIOUS = Set.of("exposure", "owner-left", "vendor-exit");
@@ -31,8 +31,8 @@ class AnswerCheck {
 	}
 
 	/** Why the answer cannot be recorded on {@code today}, or null when it can. */
-	@Nullable String refusal(String cycle, String keyId, Decision decision, @Nullable String reason, String answeredBy,
-			LocalDate today) {
+	public @Nullable String refusal(String cycle, String keyId, Decision decision, @Nullable String reason,
+			String answeredBy, LocalDate today) {
 		List<Item> items = this.jdbc.query(
 				"SELECT decision, findings, due_date FROM worklist_item WHERE cycle = ? AND key_id = ?",
 				(rs, row) -> new Item(Decision.of(rs.getString("decision")), rs.getString("findings"),
@@ -47,7 +47,7 @@ class AnswerCheck {
 			return "the item of " + keyId + " in " + cycle + " closed on " + closed
 					+ ": answers after it are not recorded";
 		}
-		if (!mayAnswer(cycle, keyId, answeredBy)) {
+		if (!mayAnswer(cycle, keyId, answeredBy, today.isAfter(item.dueDate()))) {
 			return answeredBy + " is neither an addressee of " + keyId + " in " + cycle + " nor the security owner";
 		}
 		if (reason == null || reason.isBlank()) {
@@ -61,7 +61,11 @@ class AnswerCheck {
 		return null;
 	}
 
-	private boolean mayAnswer(String cycle, String keyId, String answeredBy) {
+	/**
+	 * The addressees, the security owner, and past the due date (when the item escalates)
+	 * the addressees' managers.
+	 */
+	private boolean mayAnswer(String cycle, String keyId, String answeredBy, boolean escalated) {
 		String answerer = Identities.normalise(answeredBy);
 		if (answerer == null) {
 			return false;
@@ -69,14 +73,22 @@ class AnswerCheck {
 		if (answerer.equals(Identities.normalise(this.settings.security()))) {
 			return true;
 		}
-		return this.jdbc
+		List<String> addressees = this.jdbc
 			.query("SELECT recipient, cc FROM worklist_recipient WHERE cycle = ? AND key_id = ?",
 					(rs, row) -> List.of(String.valueOf(rs.getString("recipient")), String.valueOf(rs.getString("cc"))),
 					cycle, keyId)
 			.stream()
 			.flatMap(List::stream)
 			.map(Identities::normalise)
-			.anyMatch(answerer::equals);
+			.toList();
+		if (addressees.contains(answerer)) {
+			return true;
+		}
+		return escalated
+				&& this.jdbc.queryForList("SELECT email FROM person WHERE manager_email = ?", String.class, answerer)
+					.stream()
+					.map(Identities::normalise)
+					.anyMatch(addressees::contains);
 	}
 
 	private record Item(Decision proposal, @Nullable String findings, LocalDate dueDate) {

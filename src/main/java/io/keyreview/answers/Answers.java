@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * The {@code review_answer} table: append-only, each answer once by its fingerprint, so a
  * second copy of a message or a file landed again records nothing.
  */
-class Answers {
+public class Answers {
 
 	private final JdbcTemplate jdbc;
 
@@ -28,7 +28,7 @@ class Answers {
 	}
 
 	/** Records the answers not recorded yet, and returns how many were. */
-	int record(List<? extends Answer> answers, LocalDate recordedOn) {
+	public int record(List<? extends Answer> answers, LocalDate recordedOn) {
 		if (answers.isEmpty()) {
 			return 0;
 		}

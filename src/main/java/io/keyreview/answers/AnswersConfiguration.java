@@ -12,9 +12,9 @@ import io.keyreview.worklist.ReviewSettings;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.file.MultiResourceItemReader;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,10 +24,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * loaded like every input: a row that cannot be recorded is rejected with its reason.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AnswersSettings.class)
 class AnswersConfiguration {
 
 	private static final Map<String, Integer> MAX_LENGTHS = Map.of("cycle", 30, "key_id", 128, "answer", 20,
 			"answered_by", 300, "reason", 2000);
+
+	@Bean
+	AnswerLinks answerLinks(AnswersSettings settings) {
+		return new AnswerLinks(settings.address(), AnswerToken.of(settings).orElse(null));
+	}
 
 	@Bean
 	Answers answers(JdbcTemplate jdbc) {
@@ -55,13 +61,13 @@ class AnswersConfiguration {
 
 	@Bean
 	@StepScope
-	ItemWriter<Answer> answerWriter(Answers answers, @Value("#{jobParameters['runDate']}") LocalDate runDate) {
-		return (chunk) -> answers.record(chunk.getItems(), runDate);
+	AnswerWriter answerWriter(Answers answers, @Value("#{jobParameters['runDate']}") LocalDate runDate) {
+		return new AnswerWriter(answers, runDate);
 	}
 
 	@Bean
 	Step loadAnswers(LoadSteps loadSteps, MultiResourceItemReader<CsvRow> answersReader,
-			AnswerFileProcessor answerFileProcessor, ItemWriter<Answer> answerWriter) {
+			AnswerFileProcessor answerFileProcessor, AnswerWriter answerWriter) {
 		return loadSteps.load(InputSource.ANSWERS, answersReader, answerFileProcessor, answerWriter,
 				"DELETE FROM review_answer WHERE recorded_on = ? AND channel = 'file'");
 	}

@@ -1,19 +1,9 @@
 package io.keyreview.finance;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
-import io.keyreview.support.AtomicFile;
 import io.keyreview.support.CsvExport;
 import io.keyreview.support.KeyreviewProperties;
 import io.keyreview.support.Money;
@@ -101,31 +91,12 @@ class FinanceExport {
 			csv.add(month.name(), "control_total", null, null, null, null, null, null, cents(total),
 					(providerTotal != null) ? cents(providerTotal) : null, null, null);
 		});
-		writeChecksum(file);
+		CsvExport.writeChecksum(file);
 		return rows;
 	}
 
 	private static String cents(BigDecimal amount) {
 		return Money.cents(amount).toPlainString();
-	}
-
-	/** {@code <file>.sha256} in the format {@code sha256sum -c} reads. */
-	private static void writeChecksum(Path file) {
-		try {
-			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-			try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
-				in.transferTo(OutputStream.nullOutputStream());
-			}
-			String hex = HexFormat.of().formatHex(sha256.digest());
-			Path checksum = file.resolveSibling(file.getFileName() + ".sha256");
-			AtomicFile.writeString(checksum, hex + "  " + file.getFileName() + "\n");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write the checksum of " + file, ex);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

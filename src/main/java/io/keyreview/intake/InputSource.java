@@ -62,4 +62,9 @@ public enum InputSource {
 		return this.required;
 	}
 
+	/** Whether a night without it is worth a warning: answers come only now and then. */
+	public boolean isExpectedEveryNight() {
+		return this != ANSWERS;
+	}
+
 }

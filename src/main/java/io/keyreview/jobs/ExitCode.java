@@ -11,7 +11,10 @@ enum ExitCode {
 	BAD_USAGE(2),
 	/** Another run of this job is in progress. */
 	ALREADY_RUNNING(3),
-	/** Done, but some mail could not be delivered (it stays in the outbox). */
+	/**
+	 * Done, but some mail could not be delivered (it stays in the outbox), or the answers
+	 * mailbox could not be read (its messages wait for the next night).
+	 */
 	MAIL_UNDELIVERED(4);
 
 	private final int code;

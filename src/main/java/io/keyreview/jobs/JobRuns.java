@@ -166,7 +166,10 @@ class JobRuns {
 			this.gracefulStop.runEnded();
 		}
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
-			return mailLeft();
+			ExitCode mail = mailLeft();
+			boolean mailboxUnread = execution.getExecutionContext()
+				.containsKey(MailDelivery.ANSWERS_MAILBOX_UNREACHABLE);
+			return (mail == ExitCode.DONE && mailboxUnread) ? ExitCode.MAIL_UNDELIVERED : mail;
 		}
 		String sentence = run + " " + execution.getStatus().name().toLowerCase() + ": "
 				+ JobFailures.describe(execution) + ". " + JobFailures.advice(execution);

@@ -22,10 +22,11 @@ class NightlyJobConfiguration {
 	@Bean
 	Job nightlyJob(JobRepository jobRepository, RunSummary runSummary, GracefulStop gracefulStop, Step pullSources,
 			Step mapPulledSources, Step landInputs, Step loadDirectory, Step loadPolicies, Step loadPeople,
-			Step markPeopleGone, Step loadKeys, Step loadAnswers, Step loadUsage, Step rollUpUsage,
+			Step markPeopleGone, Step loadKeys, Step loadAnswers, Step readAnswerMail, Step loadUsage, Step rollUpUsage,
 			Step reconcileRegister, Step recordUnattributedUsage, Step recordFirstUse, Step evaluateKeys,
-			Step exportRegister, Step exportRejects, Step buildWorklist, Step exportWorklist,
-			Step exportAnsweredWorklists, Step composeDigests, Step deliverMail, Step pruneOldRuns) {
+			Step exportRegister, Step exportRejects, Step buildWorklist, Step exportWorklist, Step followUpReviews,
+			Step reportReviews, Step exportAnsweredWorklists, Step composeDigests, Step deliverMail,
+			Step pruneOldRuns) {
 		return new JobBuilder(jobRepository).listener(runSummary)
 			.listener(gracefulStop)
 			.start(pullSources)
@@ -37,6 +38,7 @@ class NightlyJobConfiguration {
 			.next(markPeopleGone)
 			.next(loadKeys)
 			.next(loadAnswers)
+			.next(readAnswerMail)
 			.next(loadUsage)
 			.next(rollUpUsage)
 			.next(reconcileRegister)
@@ -47,7 +49,9 @@ class NightlyJobConfiguration {
 			.next(exportRejects)
 			.next(buildWorklist)
 			.next(exportWorklist)
+			.next(followUpReviews)
 			.next(exportAnsweredWorklists)
+			.next(reportReviews)
 			.next(composeDigests)
 			.next(deliverMail)
 			.next(pruneOldRuns)

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import io.keyreview.mail.CycleMail;
 import io.keyreview.mail.Outbox;
+import io.keyreview.run.Cycle;
+import io.keyreview.worklist.ReviewCompletion;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code status}: the last runs of each job, read from the job repository, with their
- * steps' counts and durations, then what the mail outbox holds (mail delivered by a later
- * run included, and every parked message), for a terminal.
+ * steps' counts and durations, then how far the last review cycles got, then what the
+ * mail outbox holds (mail delivered by a later run included, and every parked message),
+ * for a terminal.
  */
 @Component
 class RunStatus {
@@ -27,9 +30,12 @@ class RunStatus {
 
 	private final Outbox outbox;
 
-	RunStatus(JdbcTemplate jdbc, Outbox outbox) {
+	private final ReviewCompletion completion;
+
+	RunStatus(JdbcTemplate jdbc, Outbox outbox, ReviewCompletion completion) {
 		this.jdbc = jdbc;
 		this.outbox = outbox;
+		this.completion = completion;
 	}
 
 	void print(List<String> jobNames, int runs, PrintStream out) {
@@ -60,7 +66,18 @@ class RunStatus {
 				}, id);
 			}
 		}
+		printReviews(runs, out);
 		printOutbox(runs, out);
+	}
+
+	/** How far the last review cycles got: answered on time, late, defaulted, open. */
+	private void printReviews(int runs, PrintStream out) {
+		out.println("review cycles");
+		List<Cycle> cycles = this.completion.lastCycles(runs);
+		if (cycles.isEmpty()) {
+			out.println("  no review yet");
+		}
+		cycles.forEach((cycle) -> out.printf("  %s%n", this.completion.summary(cycle)));
 	}
 
 	/** What the outbox holds for the last cycles, delivered after their run included. */

@@ -218,7 +218,9 @@ class InputLanding {
 		if (source.isRequired()) {
 			throw new InputFileException(problem + ", and " + source.sourceName() + " is a required input");
 		}
-		logger.warn("{}: {}; nothing to load tonight", source.sourceName(), problem);
+		if (source.isExpectedEveryNight()) {
+			logger.warn("{}: {}; nothing to load tonight", source.sourceName(), problem);
+		}
 		return List.of();
 	}
 

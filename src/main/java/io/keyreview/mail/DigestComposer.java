@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
+import io.keyreview.answers.AnswerLinks;
 import io.keyreview.review.Addressee;
 import io.keyreview.review.Decision;
 import io.keyreview.review.ReviewItem;
@@ -40,31 +42,62 @@ class DigestComposer {
 
 	private final MailSettings settings;
 
-	DigestComposer(MailSettings settings) {
+	private final AnswerLinks answerLinks;
+
+	DigestComposer(MailSettings settings, AnswerLinks answerLinks) {
 		this.settings = settings;
+		this.answerLinks = answerLinks;
 		this.text = template(Mustache.compiler().escapeHTML(false), "mail/digest.txt.mustache");
 		this.html = template(Mustache.compiler(), "mail/digest.html.mustache");
 	}
 
 	OutboxMessage compose(Cycle cycle, AddresseeItems digest) {
-		List<Map<String, Object>> keys = new ArrayList<>();
-		for (ReviewItem item : digest.items()) {
-			keys.add(keyModel(item, digest.rolesIn(item)));
-		}
-		return message(cycle, digest.addressee(), keys);
+		return compose(cycle, digest, "", title(cycle), intro(cycle), digest.addressee());
 	}
 
-	private OutboxMessage message(Cycle cycle, Addressee addressee, List<Map<String, Object>> keys) {
-		String subject = "[keyreview] " + title(cycle) + ": " + summary(keys);
-		Map<String, Object> model = Map.of("title", title(cycle), "intro", intro(cycle), "recipient", addressee.to(),
-				"cc", Objects.toString(addressee.cc(), ""), "summary", summary(keys), "keys", keys);
+	/**
+	 * A reminder, {@code daysBefore} the due date, of the items the addressee has not
+	 * answered: one per point, by its Message-ID.
+	 */
+	OutboxMessage reminder(Cycle cycle, AddresseeItems unanswered, long daysBefore, LocalDate due) {
+		return compose(cycle, unanswered, ".reminder-" + daysBefore + "d", "Reminder: " + title(cycle) + ", due " + due,
+				"You have not answered for these keys yet; the decisions are due on " + due + ".",
+				unanswered.addressee());
+	}
+
+	/**
+	 * The items an addressee left unanswered past their due date, to their manager (or
+	 * the security owner) with the security owner in Cc: once, by its Message-ID.
+	 */
+	OutboxMessage escalation(Cycle cycle, AddresseeItems unanswered, Addressee to, LocalDate due, LocalDate closes) {
+		return compose(cycle, unanswered, ".escalation",
+				"Overdue: " + title(cycle) + " of " + unanswered.addressee().to(),
+				unanswered.addressee().to() + " has not answered for these keys, due on " + due
+						+ ". Please decide, or see that they do; the item closes on " + closes + ".",
+				to);
+	}
+
+	private OutboxMessage compose(Cycle cycle, AddresseeItems digest, String occasion, String title, String intro,
+			Addressee to) {
+		List<Map<String, Object>> keys = new ArrayList<>();
+		for (ReviewItem item : digest.items()) {
+			Map<String, Object> key = keyModel(item, digest.rolesIn(item));
+			List<AnswerLinks.Link> links = this.answerLinks.of(cycle.name(), item.keyId(), to.to());
+			key.put("answerLinks", links);
+			key.put("answerable", !links.isEmpty());
+			keys.add(key);
+		}
+		String subject = "[keyreview] " + title + ": " + summary(keys);
+		Map<String, Object> model = Map.of("title", title, "intro", intro, "recipient", to.to(), "cc",
+				Objects.toString(to.cc(), ""), "summary", summary(keys), "keys", keys, "answersByMail",
+				this.answerLinks.enabled());
+		Addressee addressee = digest.addressee();
 		String identity = cycle.name() + "|" + addressee.to() + "|" + Objects.toString(addressee.cc(), "");
-		String messageId = "<keyreview." + cycle.name() + "."
+		String messageId = "<keyreview." + cycle.name() + occasion + "."
 				+ DigestUtils.md5DigestAsHex(identity.getBytes(StandardCharsets.UTF_8)) + "@" + this.settings.domain()
 				+ ">";
-		return new OutboxMessage(messageId, cycle.name(), addressee.to(), addressee.cc(),
-				SecretRedactor.redact(subject), SecretRedactor.redact(this.text.execute(model)),
-				SecretRedactor.redact(this.html.execute(model)));
+		return new OutboxMessage(messageId, cycle.name(), to.to(), to.cc(), SecretRedactor.redact(subject),
+				SecretRedactor.redact(this.text.execute(model)), SecretRedactor.redact(this.html.execute(model)));
 	}
 
 	private static Map<String, Object> keyModel(ReviewItem item, List<String> roles) {

@@ -6,7 +6,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.keyreview.support.BoundedExecutors;
 import io.keyreview.support.KeyreviewProperties;
+import io.keyreview.answers.AnswerCheck;
+import io.keyreview.answers.AnswerLinks;
+import io.keyreview.answers.Answers;
+import io.keyreview.answers.AnswersSettings;
 import io.keyreview.run.Cycle;
+import io.keyreview.run.RunDate;
 import io.keyreview.worklist.ReviewSettings;
 import io.keyreview.worklist.WorklistItems;
 import org.slf4j.Logger;
@@ -24,7 +29,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The digests of a cycle: composed into the outbox in one transaction, a page of
@@ -51,20 +59,41 @@ class MailConfiguration {
 	}
 
 	@Bean
-	MailDelivery mailDelivery(Outbox outbox, MailSettings settings, ReviewSettings reviewSettings, Clock clock,
-			ObjectProvider<JavaMailSenderImpl> smtp, KeyreviewProperties properties,
-			@Qualifier("mailSenders") ThreadPoolTaskExecutor mailSenders) {
+	MailDelivery mailDelivery(Outbox outbox, MailSettings settings, ReviewSettings reviewSettings,
+			AnswersSettings answersSettings, Clock clock, ObjectProvider<JavaMailSenderImpl> smtp,
+			KeyreviewProperties properties, @Qualifier("mailSenders") ThreadPoolTaskExecutor mailSenders) {
 		JavaMailSenderImpl sender = smtp.getIfAvailable();
 		MailTransport transport = (sender != null) ? new SmtpTransport(sender, settings)
 				: new FileTransport(properties.out().resolve("mail"));
-		return new MailDelivery(outbox, transport, settings, Sender.of(settings, reviewSettings.security()),
-				reviewSettings.security(), clock, mailSenders);
+		String replyTo = (answersSettings.address() != null && !answersSettings.address().isBlank())
+				? answersSettings.address() : reviewSettings.security();
+		return new MailDelivery(outbox, transport, settings, Sender.of(settings, replyTo), reviewSettings.security(),
+				clock, mailSenders);
+	}
+
+	/**
+	 * Reminds, escalates and applies the no-answer default for open cycles
+	 * (ReviewFollowUp).
+	 */
+	@Bean
+	Step followUpReviews(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
+			WorklistItems worklist, Outbox outbox, MailSettings settings, AnswerLinks answerLinks, Answers answers,
+			ReviewSettings reviewSettings, Clock clock) {
+		ReviewFollowUp followUp = new ReviewFollowUp(jdbc, worklist, outbox, new DigestComposer(settings, answerLinks),
+				answers, reviewSettings, clock);
+		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
+			ReviewFollowUp.Done done = followUp.followUp(RunDate.of(chunkContext));
+			contribution.incrementWriteCount(done.reminders() + done.escalations() + done.defaults());
+			logger.info("followUpReviews: {} reminder(s), {} escalation(s), {} no-answer default(s)", done.reminders(),
+					done.escalations(), done.defaults());
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
 	}
 
 	@Bean
 	Step composeDigests(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			WorklistItems worklist, Outbox outbox, MailSettings settings) {
-		DigestComposer composer = new DigestComposer(settings);
+			WorklistItems worklist, Outbox outbox, MailSettings settings, AnswerLinks answerLinks) {
+		DigestComposer composer = new DigestComposer(settings, answerLinks);
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
 			Cycle cycle = Cycle.of(chunkContext.getStepContext().getStepExecution().getJobParameters());
 			AtomicLong digests = new AtomicLong();
@@ -74,6 +103,49 @@ class MailConfiguration {
 				digests.addAndGet(composed.size());
 			});
 			logger.info("composeDigests: {} digest(s) for {} in the outbox", digests, cycle.name());
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	/**
+	 * Reads the answers mailbox (AnswerMailbox); one that cannot be reached leaves the
+	 * rest of the night to run, and the run ends with exit code 4.
+	 */
+	@Bean
+	Step readAnswerMail(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			AnswersSettings answersSettings, AnswerLinks links, AnswerCheck check, Answers answers, Outbox outbox,
+			JdbcTemplate jdbc, MailSettings settings, Clock clock) {
+		TransactionTemplate ownTransaction = new TransactionTemplate(transactionManager);
+		ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		AnswerMailbox mailbox = new AnswerMailbox(answersSettings.mailbox(), links, check, answers,
+				new Receipts(outbox, jdbc, settings), ownTransaction, clock);
+		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
+			if (!answersSettings.mailbox().configured()) {
+				logger.info("readAnswerMail: no answers mailbox is set (keyreview.answers.mailbox.host): answers "
+						+ "come from answers/ files only");
+				return RepeatStatus.FINISHED;
+			}
+			if (!links.enabled()) {
+				logger.warn("readAnswerMail: the answers mailbox is set but not keyreview.answers.address and the "
+						+ "answers secret (KEYREVIEW_ANSWERS_SECRET): its messages stay unread");
+				return RepeatStatus.FINISHED;
+			}
+			try {
+				AnswerMailbox.Read read = mailbox.read(RunDate.of(chunkContext));
+				contribution.incrementWriteCount(read.recorded());
+				contribution.incrementFilterCount(read.refused());
+				logger.info("readAnswerMail: {} answer(s) recorded from {}, {} message(s) refused", read.recorded(),
+						answersSettings.mailbox(), read.refused());
+			}
+			catch (AnswerMailbox.Unreachable ex) {
+				logger.error("readAnswerMail: {}", ex.getMessage());
+				logger.debug("Failure", ex);
+				chunkContext.getStepContext()
+					.getStepExecution()
+					.getJobExecution()
+					.getExecutionContext()
+					.put(MailDelivery.ANSWERS_MAILBOX_UNREACHABLE, true);
+			}
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}

@@ -30,6 +30,12 @@ import org.springframework.util.DigestUtils;
  */
 public class MailDelivery {
 
+	/**
+	 * Set in the job's context when the answers mailbox could not be read: like mail left
+	 * in the outbox, the run ends with exit code 4.
+	 */
+	public static final String ANSWERS_MAILBOX_UNREACHABLE = "answersMailboxUnreachable";
+
 	private static final Logger logger = LoggerFactory.getLogger(MailDelivery.class);
 
 	private final Outbox outbox;

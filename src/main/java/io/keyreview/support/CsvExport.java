@@ -1,14 +1,21 @@
 package io.keyreview.support;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Clob;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -88,6 +95,25 @@ public final class CsvExport {
 	}
 
 	/** The rows of one file; each cell is neutralised as it is written. */
+	/** {@code <file>.sha256} in the format {@code sha256sum -c} reads. */
+	public static void writeChecksum(Path file) {
+		try {
+			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+			try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
+				in.transferTo(OutputStream.nullOutputStream());
+			}
+			String hex = HexFormat.of().formatHex(sha256.digest());
+			Path checksum = file.resolveSibling(file.getFileName() + ".sha256");
+			AtomicFile.writeString(checksum, hex + "  " + file.getFileName() + "\n");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write the checksum of " + file, ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public static final class Rows {
 
 		private final ICSVWriter csv;

@@ -1,6 +1,7 @@
 package io.keyreview.worklist;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,10 +14,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * usage is reported
  * @param finance where unattributable spend is reported
  * @param defaultAfter how long after its due date an item closes: no answer is recorded
- * after that
+ * after that, and an item nobody answered gets the default of {@code onNoAnswer}
+ * @param remindBefore when before the due date the addressees who have not answered every
+ * item get a reminder of the items left, each point once
+ * @param onNoAnswer the default of an item nobody answered by the time it closed:
+ * {@code proposed} (the proposal stands), {@code disable}, or {@code none} (it stays
+ * escalated)
  */
 @ConfigurationProperties("keyreview.review")
 public record ReviewSettings(@DefaultValue("14d") Duration dueIn, @DefaultValue("security@example.com") String security,
-		@DefaultValue("finance@example.com") String finance, @DefaultValue("7d") Duration defaultAfter) {
+		@DefaultValue("finance@example.com") String finance, @DefaultValue("7d") Duration defaultAfter, @DefaultValue( {
+				"7d", "1d" }) List<Duration> remindBefore,
+		@DefaultValue("proposed") String onNoAnswer){
+
+	public ReviewSettings {
+		if (!List.of("proposed", "disable", "none").contains(onNoAnswer)) {
+			throw new IllegalArgumentException(
+					"keyreview.review.on-no-answer must be proposed, disable or none, was '" + onNoAnswer + "'");
+		}
+	}
 
 }

@@ -92,6 +92,30 @@ class WorklistConfiguration {
 		}, transactionManager).build();
 	}
 
+	@Bean
+	ReviewCompletion reviewCompletion(JdbcTemplate jdbc) {
+		return new ReviewCompletion(jdbc);
+	}
+
+	/**
+	 * Writes the completion report of each cycle still followed up (due at most
+	 * {@code default-after} plus 31 days ago), so each stays current while it is open and
+	 * shows its defaults once it closed.
+	 */
+	@Bean
+	Step reportReviews(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ReviewCompletion completion, ReviewSettings settings, KeyreviewProperties properties) {
+		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
+			LocalDate earliestDue = RunDate.of(chunkContext).minusDays(settings.defaultAfter().toDays() + 31);
+			for (Cycle cycle : completion.cyclesDueFrom(earliestDue)) {
+				ReviewCompletion.Summary summary = completion.write(cycle, properties.out().resolve("reports"));
+				contribution.incrementWriteCount(1);
+				logger.info("reportReviews: {}", summary);
+			}
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
 	private static long export(Cycle cycle, WorklistItems items, KeyreviewProperties properties) {
 		Path file = properties.out().resolve("worklists").resolve("worklist-" + cycle.name() + ".csv");
 		List<String> header = new ArrayList<>(COLUMNS);
@@ -108,8 +132,9 @@ class WorklistConfiguration {
 						WorklistItems.recipientsText(item.recipients()), item.dueDate()));
 				cycle.kind().detailColumns().forEach((column) -> cells.add(item.details().get(column)));
 				if (answer != null) {
-					cells.addAll(List.of(answer.decision(), text(answer.reason()), answer.answeredBy(),
-							answer.answeredAt(), answer.channel(), "answered"));
+					cells.addAll(
+							List.of(answer.decision(), text(answer.reason()), answer.answeredBy(), answer.answeredAt(),
+									answer.channel(), answer.channel().equals("default") ? "defaulted" : "answered"));
 				}
 				else {
 					cells.addAll(List.of("", "", "", "", "", "open"));

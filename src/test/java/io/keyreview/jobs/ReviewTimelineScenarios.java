@@ -1,0 +1,130 @@
+package io.keyreview.jobs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.bean.override.convention.TestBean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The timeline of the monthly review of 2026-11 (due 2026-12-14, closed after
+ * 2026-12-21), night by night on an injected clock: a reminder 7 days and 1 day before
+ * the due date of only the items left unanswered, an escalation past it, the no-answer
+ * default once the items closed; each mailed or recorded once, whatever runs again.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+abstract class ReviewTimelineScenarios extends JobTestSupport {
+
+	private static final java.util.regex.Pattern OCCASION = java.util.regex.Pattern
+		.compile("<keyreview\\.2026-11\\.([a-z0-9-]+)\\.[0-9a-f]{32}@example\\.com>");
+
+	@TestBean(methodName = "settableClock")
+	Clock clock;
+
+	static Clock settableClock() {
+		return new SettableClock(Instant.parse("2026-12-01T06:00:00Z"));
+	}
+
+	@Test
+	void remindsEscalatesAndDefaultsEachOnce(CapturedOutput output) throws IOException {
+		givenInputs("basic");
+		night("2026-11-21");
+		assertThat(monthly("2026-11")).isEqualTo(ExitCode.DONE);
+		givenInputFile("answers/ann.csv", "cycle,key_id,answer,answered_by\n2026-11,alpha-prod,keep,ann@example.com\n");
+		night("2026-12-02");
+		night("2026-12-06");
+		assertThat(followUps()).isEmpty();
+
+		night("2026-12-07");
+		assertThat(nightly(LocalDate.parse("2026-12-07"))).as("the same command again").isEqualTo(ExitCode.DONE);
+		night("2026-12-08");
+
+		assertThat(followUps()).containsExactlyInAnyOrder(
+				"reminder-7d ann@example.com cc team-a@example.com: delta-prod",
+				"reminder-7d security@example.com: ghost-key", "reminder-7d finance@example.com: ghost-key");
+
+		night("2026-12-13");
+		night("2026-12-15");
+		night("2026-12-16");
+
+		assertThat(followUps()).containsExactlyInAnyOrder(
+				"reminder-7d ann@example.com cc team-a@example.com: delta-prod",
+				"reminder-7d security@example.com: ghost-key", "reminder-7d finance@example.com: ghost-key",
+				"reminder-1d ann@example.com cc team-a@example.com: delta-prod",
+				"reminder-1d security@example.com: ghost-key", "reminder-1d finance@example.com: ghost-key",
+				"escalation dana@example.com cc security@example.com: delta-prod",
+				"escalation security@example.com: ghost-key");
+		assertThat(this.jdbc.queryForList("SELECT sent_at FROM mail_outbox", Object.class)).doesNotContainNull();
+
+		night("2026-12-22");
+		night("2026-12-23");
+
+		assertThat(this.jdbc.queryForList(
+				"SELECT key_id, decision, answered_by, channel, reason FROM review_answer ORDER BY answer_id"))
+			.extracting((row) -> row.get("key_id") + ":" + row.get("decision") + ":" + row.get("answered_by") + ":"
+					+ row.get("channel") + ":" + row.get("reason"))
+			.containsExactly("alpha-prod:keep:ann@example.com:file:null",
+					"delta-prod:narrow:no-answer-default:default:no answer by 2026-12-21: the proposal stands",
+					"ghost-key:escalate:no-answer-default:default:no answer by 2026-12-21: the proposal stands");
+		assertThat(followUps()).hasSize(8);
+		assertThat(Files.readAllLines(OUT.resolve("worklists/worklist-2026-11.csv")))
+			.anySatisfy((line) -> assertThat(line).startsWith("2026-11,delta-prod,")
+				.endsWith(",narrow,no answer by 2026-12-21: the proposal stands,no-answer-default,"
+						+ "2026-12-22T02:30:00Z,default,defaulted"))
+			.anySatisfy((line) -> assertThat(line).startsWith("2026-11,alpha-prod,")
+				.contains(",keep,,ann@example.com,")
+				.endsWith(",file,answered"));
+		assertThat(Files.readAllLines(OUT.resolve("reports/review-2026-11.csv"))).containsExactly(
+				"cycle,addressee,cc,items,answered_on_time,answered_late,defaulted,open",
+				"2026-11,ann@example.com,team-a@example.com,2,1,0,1,0", "2026-11,finance@example.com,,1,0,0,1,0",
+				"2026-11,security@example.com,,1,0,0,1,0", "2026-11,all,,3,1,0,2,0");
+		assertThat(OUT.resolve("reports/review-2026-11.csv.sha256")).exists();
+		assertThat(this.commandLine.execute(new DefaultApplicationArguments("status"))).isEqualTo(ExitCode.DONE);
+		assertThat(output.getOut()).contains("review cycles" + System.lineSeparator()
+				+ "  2026-11: 3 item(s), 1 answered on time, 0 late, 2 defaulted, 0 open");
+	}
+
+	private void night(String date) {
+		LocalDate night = LocalDate.parse(date);
+		((SettableClock) this.clock).set(night.atTime(2, 30).toInstant(java.time.ZoneOffset.UTC));
+		assertThat(nightly(night)).isEqualTo(ExitCode.DONE);
+	}
+
+	/**
+	 * Each reminder and escalation in the outbox: which, to whom, and the keys it lists.
+	 */
+	private List<String> followUps() {
+		List<String> followUps = new ArrayList<>();
+		this.jdbc.query("""
+				SELECT message_id, recipient, cc, text_body FROM mail_outbox
+				WHERE message_id LIKE '%.reminder-%' OR message_id LIKE '%.escalation.%'""", (rs) -> {
+			java.util.regex.Matcher id = OCCASION.matcher(rs.getString("message_id"));
+			assertThat(id.matches()).as(rs.getString("message_id")).isTrue();
+			String occasion = id.group(1);
+			List<String> keys = new ArrayList<>();
+			for (String key : List.of("alpha-prod", "delta-prod", "ghost-key")) {
+				if (rs.getString("text_body").contains("(" + key + ",")
+						|| rs.getString("text_body").contains("* " + key)) {
+					keys.add(key);
+				}
+			}
+			followUps.add(occasion + " " + rs.getString("recipient")
+					+ ((rs.getString("cc") != null) ? " cc " + rs.getString("cc") : "") + ": "
+					+ String.join(", ", keys));
+		});
+		return followUps;
+	}
+
+}
