@@ -41,6 +41,11 @@ class AnswersConfiguration {
 	}
 
 	@Bean
+	ActionTracking actionTracking(JdbcTemplate jdbc, ReviewSettings settings) {
+		return new ActionTracking(jdbc, settings);
+	}
+
+	@Bean
 	AnswerCheck answerCheck(JdbcTemplate jdbc, ReviewSettings settings) {
 		return new AnswerCheck(jdbc, settings);
 	}

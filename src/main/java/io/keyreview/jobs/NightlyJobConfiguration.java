@@ -25,7 +25,7 @@ class NightlyJobConfiguration {
 			Step markPeopleGone, Step loadKeys, Step loadAnswers, Step readAnswerMail, Step loadUsage, Step rollUpUsage,
 			Step reconcileRegister, Step recordUnattributedUsage, Step recordFirstUse, Step evaluateKeys,
 			Step exportRegister, Step exportRejects, Step buildWorklist, Step exportWorklist, Step followUpReviews,
-			Step reportReviews, Step exportAnsweredWorklists, Step composeDigests, Step deliverMail,
+			Step trackActions, Step reportReviews, Step exportOpenWorklists, Step composeDigests, Step deliverMail,
 			Step pruneOldRuns) {
 		return new JobBuilder(jobRepository).listener(runSummary)
 			.listener(gracefulStop)
@@ -50,7 +50,8 @@ class NightlyJobConfiguration {
 			.next(buildWorklist)
 			.next(exportWorklist)
 			.next(followUpReviews)
-			.next(exportAnsweredWorklists)
+			.next(trackActions)
+			.next(exportOpenWorklists)
 			.next(reportReviews)
 			.next(composeDigests)
 			.next(deliverMail)

@@ -1,11 +1,13 @@
 package io.keyreview.mail;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.keyreview.support.BoundedExecutors;
 import io.keyreview.support.KeyreviewProperties;
+import io.keyreview.answers.ActionTracking;
 import io.keyreview.answers.AnswerCheck;
 import io.keyreview.answers.AnswerLinks;
 import io.keyreview.answers.Answers;
@@ -86,6 +88,27 @@ class MailConfiguration {
 			contribution.incrementWriteCount(done.reminders() + done.escalations() + done.defaults());
 			logger.info("followUpReviews: {} reminder(s), {} escalation(s), {} no-answer default(s)", done.reminders(),
 					done.escalations(), done.defaults());
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	/**
+	 * Tracks each standing answer's action to closure (ActionTracking); the security
+	 * owner hears once of each action that became overdue.
+	 */
+	@Bean
+	Step trackActions(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ActionTracking tracking, Outbox outbox, MailSettings settings, ReviewSettings reviewSettings) {
+		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
+			LocalDate today = RunDate.of(chunkContext);
+			ActionTracking.Tracked tracked = tracking.track(today);
+			outbox.addNew(tracked.overdue()
+				.stream()
+				.map((overdue) -> OverdueNotice.of(overdue, reviewSettings.security(), settings.domain()))
+				.toList(), today);
+			contribution.incrementWriteCount(tracked.started() + tracked.done() + tracked.overdue().size());
+			logger.info("trackActions: {} action(s) started, {} done, {} overdue tonight", tracked.started(),
+					tracked.done(), tracked.overdue().size());
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}

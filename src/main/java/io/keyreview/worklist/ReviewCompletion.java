@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class ReviewCompletion {
 
 	private static final String[] HEADER = { "cycle", "addressee", "cc", "items", "answered_on_time", "answered_late",
-			"defaulted", "open" };
+			"defaulted", "open", "actions_done", "actions_overdue" };
 
 	/** The standing answer of each item, and what it counts as. */
 	private static final String COUNTS = """
@@ -28,11 +28,14 @@ public class ReviewCompletion {
 			  SUM(CASE WHEN a.channel IS NOT NULL AND a.channel <> 'default'
 			    AND CAST(a.answered_at AS DATE) > w.due_date THEN 1 ELSE 0 END) AS late,
 			  SUM(CASE WHEN a.channel = 'default' THEN 1 ELSE 0 END) AS defaulted,
-			  SUM(CASE WHEN a.channel IS NULL THEN 1 ELSE 0 END) AS still_open""";
+			  SUM(CASE WHEN a.channel IS NULL THEN 1 ELSE 0 END) AS still_open,
+			  SUM(CASE WHEN t.status = 'done' THEN 1 ELSE 0 END) AS done,
+			  SUM(CASE WHEN t.status = 'overdue' THEN 1 ELSE 0 END) AS overdue""";
 
 	private static final String STANDING_ANSWER = """
 			LEFT JOIN review_answer a ON a.answer_id = (SELECT MAX(x.answer_id) FROM review_answer x
-			  WHERE x.cycle = w.cycle AND x.key_id = w.key_id)""";
+			  WHERE x.cycle = w.cycle AND x.key_id = w.key_id)
+			LEFT JOIN review_action t ON t.cycle = w.cycle AND t.key_id = w.key_id AND t.answer_id = a.answer_id""";
 
 	private final JdbcTemplate jdbc;
 
@@ -41,12 +44,14 @@ public class ReviewCompletion {
 	}
 
 	/** A cycle's figures in total. */
-	public record Summary(String cycle, long items, long answeredOnTime, long answeredLate, long defaulted, long open) {
+	public record Summary(String cycle, long items, long answeredOnTime, long answeredLate, long defaulted, long open,
+			long actionsDone, long actionsOverdue) {
 
 		@Override
 		public String toString() {
 			return this.cycle + ": " + this.items + " item(s), " + this.answeredOnTime + " answered on time, "
-					+ this.answeredLate + " late, " + this.defaulted + " defaulted, " + this.open + " open";
+					+ this.answeredLate + " late, " + this.defaulted + " defaulted, " + this.open + " open; "
+					+ this.actionsDone + " action(s) done, " + this.actionsOverdue + " overdue";
 		}
 
 	}
@@ -79,11 +84,11 @@ public class ReviewCompletion {
 					+ " WHERE r.cycle = ? GROUP BY r.recipient, r.cc ORDER BY r.recipient, r.cc", (rs) -> {
 						csv.add(cycle.name(), rs.getString("recipient"), rs.getString("cc"), rs.getLong("items"),
 								rs.getLong("on_time"), rs.getLong("late"), rs.getLong("defaulted"),
-								rs.getLong("still_open"));
+								rs.getLong("still_open"), rs.getLong("done"), rs.getLong("overdue"));
 					}, cycle.name());
 			Summary total = summary(cycle);
 			csv.add(cycle.name(), "all", null, total.items(), total.answeredOnTime(), total.answeredLate(),
-					total.defaulted(), total.open());
+					total.defaulted(), total.open(), total.actionsDone(), total.actionsOverdue());
 		});
 		CsvExport.writeChecksum(file);
 		return summary(cycle);
@@ -94,7 +99,7 @@ public class ReviewCompletion {
 		return this.jdbc.queryForObject(
 				"SELECT " + COUNTS + " FROM worklist_item w " + STANDING_ANSWER + " WHERE w.cycle = ?",
 				(rs, row) -> new Summary(cycle.name(), rs.getLong("items"), rs.getLong("on_time"), rs.getLong("late"),
-						rs.getLong("defaulted"), rs.getLong("still_open")),
+						rs.getLong("defaulted"), rs.getLong("still_open"), rs.getLong("done"), rs.getLong("overdue")),
 				cycle.name());
 	}
 

@@ -20,12 +20,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param onNoAnswer the default of an item nobody answered by the time it closed:
  * {@code proposed} (the proposal stands), {@code disable}, or {@code none} (it stays
  * escalated)
+ * @param actionGrace how long after the due date the action an answer asks for may take
+ * before it is overdue and the security owner is told
  */
 @ConfigurationProperties("keyreview.review")
 public record ReviewSettings(@DefaultValue("14d") Duration dueIn, @DefaultValue("security@example.com") String security,
 		@DefaultValue("finance@example.com") String finance, @DefaultValue("7d") Duration defaultAfter, @DefaultValue( {
 				"7d", "1d" }) List<Duration> remindBefore,
-		@DefaultValue("proposed") String onNoAnswer){
+		@DefaultValue("proposed") String onNoAnswer, @DefaultValue("14d") Duration actionGrace){
 
 	public ReviewSettings {
 		if (!List.of("proposed", "disable", "none").contains(onNoAnswer)) {

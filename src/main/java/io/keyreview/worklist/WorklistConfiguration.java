@@ -11,6 +11,7 @@ import io.keyreview.review.Decision;
 import io.keyreview.support.CsvExport;
 import io.keyreview.run.RunDate;
 import io.keyreview.support.KeyreviewProperties;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,11 +41,13 @@ class WorklistConfiguration {
 			"findings", "evidence", "recipients", "due_date");
 
 	/**
-	 * The answer that stands, and the item's status; a reviewer fills in {@code answer},
-	 * {@code reason} and {@code answered_by} and drops the file into {@code answers/}.
+	 * The answer that stands, the item's status ({@code open}, {@code answered},
+	 * {@code defaulted}, then its action {@code done} or {@code overdue}) and the night
+	 * its action was seen done; a reviewer fills in {@code answer}, {@code reason} and
+	 * {@code answered_by} and drops the file into {@code answers/}.
 	 */
 	private static final List<String> ANSWER_COLUMNS = List.of("answer", "reason", "answered_by", "answered_at",
-			"channel", "status");
+			"channel", "status", "closed_on");
 
 	@Bean
 	Step buildWorklist(JobRepository jobRepository, PlatformTransactionManager transactionManager,
@@ -75,17 +78,19 @@ class WorklistConfiguration {
 	}
 
 	/**
-	 * Writes the work lists of the cycles that answers were recorded for tonight again,
-	 * so that each shows its answers.
+	 * Writes again the work lists of the cycles still followed up (due at most
+	 * {@code default-after} plus 31 days ago) and of those answered tonight, so that each
+	 * shows its answers and the state of their actions.
 	 */
 	@Bean
-	Step exportAnsweredWorklists(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcTemplate jdbc, WorklistItems items, KeyreviewProperties properties) {
+	Step exportOpenWorklists(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcTemplate jdbc, WorklistItems items, ReviewSettings settings, KeyreviewProperties properties) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
 			LocalDate runDate = RunDate.of(chunkContext);
-			for (String cycle : jdbc.queryForList(
-					"SELECT DISTINCT cycle FROM review_answer WHERE recorded_on = ? ORDER BY cycle", String.class,
-					runDate)) {
+			for (String cycle : jdbc.queryForList("""
+					SELECT DISTINCT cycle FROM worklist_item WHERE due_date >= ? AND cycle NOT LIKE 'events-%'
+					UNION SELECT DISTINCT cycle FROM review_answer WHERE recorded_on = ?""", String.class,
+					runDate.minusDays(settings.defaultAfter().toDays() + 31), runDate)) {
 				contribution.incrementWriteCount(export(Cycle.named(cycle), items, properties));
 			}
 			return RepeatStatus.FINISHED;
@@ -132,12 +137,11 @@ class WorklistConfiguration {
 						WorklistItems.recipientsText(item.recipients()), item.dueDate()));
 				cycle.kind().detailColumns().forEach((column) -> cells.add(item.details().get(column)));
 				if (answer != null) {
-					cells.addAll(
-							List.of(answer.decision(), text(answer.reason()), answer.answeredBy(), answer.answeredAt(),
-									answer.channel(), answer.channel().equals("default") ? "defaulted" : "answered"));
+					cells.addAll(List.of(answer.decision(), text(answer.reason()), answer.answeredBy(),
+							answer.answeredAt(), answer.channel(), answer.status(), text(answer.closedOn())));
 				}
 				else {
-					cells.addAll(List.of("", "", "", "", "", "open"));
+					cells.addAll(List.of("", "", "", "", "", "open", ""));
 				}
 				csv.add(cells.toArray());
 			});
@@ -150,7 +154,11 @@ class WorklistConfiguration {
 		return Cycle.of(chunkContext.getStepContext().getStepExecution().getJobParameters());
 	}
 
-	private static String text(String value) {
+	private static String text(@Nullable Object value) {
+		return (value != null) ? value.toString() : "";
+	}
+
+	private static String text(@Nullable String value) {
 		return (value != null) ? value : "";
 	}
 

@@ -125,21 +125,25 @@ public class WorklistItems {
 		String after = "";
 		while (true) {
 			List<ReviewItem> items = new ArrayList<>();
-			this.jdbc.query("""
-					SELECT w.*, a.decision AS answer, a.reason AS answer_reason, a.answered_by, a.answered_at, a.channel
-					FROM worklist_item w
-					LEFT JOIN review_answer a ON a.answer_id = (SELECT MAX(x.answer_id) FROM review_answer x
-					  WHERE x.cycle = w.cycle AND x.key_id = w.key_id)
-					WHERE w.cycle = ? AND w.key_id > ? ORDER BY w.key_id LIMIT ?""", (rs) -> {
-				ReviewItem item = item(rs);
-				items.add(item);
-				String answer = rs.getString("answer");
-				action.accept(item,
-						(answer != null)
+			this.jdbc.query(
+					"""
+							SELECT w.*, a.decision AS answer, a.reason AS answer_reason, a.answered_by, a.answered_at, a.channel,
+							  t.status AS action_status, t.done_on
+							FROM worklist_item w
+							LEFT JOIN review_answer a ON a.answer_id = (SELECT MAX(x.answer_id) FROM review_answer x
+							  WHERE x.cycle = w.cycle AND x.key_id = w.key_id)
+							LEFT JOIN review_action t ON t.cycle = w.cycle AND t.key_id = w.key_id AND t.answer_id = a.answer_id
+							WHERE w.cycle = ? AND w.key_id > ? ORDER BY w.key_id LIMIT ?""",
+					(rs) -> {
+						ReviewItem item = item(rs);
+						items.add(item);
+						String answer = rs.getString("answer");
+						action.accept(item, (answer != null)
 								? new StandingAnswer(answer, rs.getString("answer_reason"), rs.getString("answered_by"),
-										SqlValues.instant(rs, "answered_at"), rs.getString("channel"))
+										SqlValues.instant(rs, "answered_at"), rs.getString("channel"),
+										rs.getString("action_status"), rs.getObject("done_on", LocalDate.class))
 								: null);
-			}, cycle.name(), after, this.pageSize);
+					}, cycle.name(), after, this.pageSize);
 			if (items.isEmpty()) {
 				return;
 			}

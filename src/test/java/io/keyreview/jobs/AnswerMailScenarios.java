@@ -133,7 +133,7 @@ abstract class AnswerMailScenarios extends JobTestSupport {
 			.noneMatch((message) -> message.contains("test-answers-secret-not-for-production"));
 		assertThat(java.nio.file.Files.readAllLines(OUT.resolve("worklists/worklist-2026-11.csv")))
 			.anySatisfy((line) -> assertThat(line).startsWith("2026-11,alpha-prod,")
-				.endsWith(",keep,still in use by support,ann@example.com,2026-12-02T02:30:00Z,mail,answered"));
+				.endsWith(",keep,still in use by support,ann@example.com,2026-12-02T02:30:00Z,mail,done,2026-12-02"));
 	}
 
 	@Test

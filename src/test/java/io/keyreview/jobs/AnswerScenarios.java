@@ -72,14 +72,14 @@ abstract class AnswerScenarios extends JobTestSupport {
 					"7: the work list of 2026-10 has no key alpha-prod",
 					"8: answer 'maybe' is none of delete, disable, rotate, reassign, narrow, escalate, keep");
 		List<String> worklist = Files.readAllLines(OUT.resolve("worklists/worklist-2026-11.csv"));
-		assertThat(worklist.get(0)).endsWith(",answer,reason,answered_by,answered_at,channel,status");
+		assertThat(worklist.get(0)).endsWith(",answer,reason,answered_by,answered_at,channel,status,closed_on");
 		assertThat(worklist)
 			.anySatisfy((line) -> assertThat(line).startsWith("2026-11,alpha-prod,")
-				.endsWith(",keep,,ann@example.com,2026-12-02T02:30:00Z,file,answered"))
+				.endsWith(",keep,,ann@example.com,2026-12-02T02:30:00Z,file,done,2026-12-02"))
 			.anySatisfy((line) -> assertThat(line).startsWith("2026-11,delta-prod,")
 				.endsWith(",keep,\"support-prod is still needed, reviewed with team A\",ann@example.com,"
-						+ "2026-12-02T02:30:00Z,file,answered"))
-			.anySatisfy((line) -> assertThat(line).startsWith("2026-11,ghost-key,").endsWith(",,,,,,open"));
+						+ "2026-12-02T02:30:00Z,file,done,2026-12-02"))
+			.anySatisfy((line) -> assertThat(line).startsWith("2026-11,ghost-key,").endsWith(",,,,,,open,"));
 	}
 
 	@Test
@@ -109,8 +109,40 @@ abstract class AnswerScenarios extends JobTestSupport {
 					"the item of alpha-prod in 2026-11 closed on 2026-12-21: answers after it are not recorded");
 	}
 
+	@Test
+	void aDisableIsDoneTheNightTheInventoryShowsTheKeyDisabled() throws IOException {
+		givenInputFile("answers/reviewer.csv", """
+				cycle,key_id,answer,reason,answered_by
+				2026-11,alpha-prod,disable,nobody uses it any more,ann@example.com
+				""");
+		assertThat(nightly(ANSWER_NIGHT)).isEqualTo(ExitCode.DONE);
+		assertThat(action("alpha-prod")).isEqualTo("disable:open:null:null");
+		java.nio.file.Path keys = INPUTS.resolve("keys/gateway.csv");
+		Files.writeString(keys,
+				Files.readString(keys)
+					.lines()
+					.map((line) -> line.startsWith("alpha-prod,") ? line.replace(",active,", ",disabled,") : line)
+					.collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+
+		assertThat(nightly(ANSWER_NIGHT.plusDays(1))).isEqualTo(ExitCode.DONE);
+
+		assertThat(action("alpha-prod")).isEqualTo("disable:done:2026-12-03:status disabled");
+		assertThat(Files.readAllLines(OUT.resolve("worklists/worklist-2026-11.csv")))
+			.anySatisfy((line) -> assertThat(line).startsWith("2026-11,alpha-prod,").endsWith(",file,done,2026-12-03"));
+	}
+
+	private String action(String keyId) {
+		return this.jdbc
+			.queryForList("SELECT decision, status, done_on, evidence FROM review_action WHERE key_id = ?", keyId)
+			.stream()
+			.map((row) -> row.get("decision") + ":" + row.get("status") + ":" + row.get("done_on") + ":"
+					+ row.get("evidence"))
+			.findFirst()
+			.orElse("none");
+	}
+
 	@ParameterizedTest(name = "{0} after {1} committed chunk(s)")
-	@CsvSource({ "loadAnswers, 1", "exportAnsweredWorklists, 0" })
+	@CsvSource({ "loadAnswers, 1", "trackActions, 0", "exportOpenWorklists, 0" })
 	void resumesAfterAFailureWithEachAnswerRecordedOnce(String step, int committedChunks) throws IOException {
 		givenInputFile("answers/reviewer.csv", ANSWERS);
 		assertThat(nightly(ANSWER_NIGHT)).isEqualTo(ExitCode.DONE);

@@ -88,11 +88,11 @@ abstract class ReviewJobScenarios extends JobTestSupport {
 		List<String> worklistFile = Files.readAllLines(OUT.resolve("worklists/worklist-2026-11.csv"));
 		assertThat(worklistFile.get(0)).isEqualTo("cycle,key_id,alias,environment,decision,findings,evidence,"
 				+ "recipients,due_date,owner,last_used_at,requests,failed_requests,spend_usd,monthly_budget_usd,"
-				+ "new_routes,answer,reason,answered_by,answered_at,channel,status");
+				+ "new_routes,answer,reason,answered_by,answered_at,channel,status,closed_on");
 		assertThat(worklistFile).hasSize(4)
 			.anySatisfy((line) -> assertThat(line).startsWith("2026-11,alpha-prod,'=1+2 <script>")
 				.contains("ann@example.com (cc team-a@example.com)")
-				.endsWith(",team_a,2026-11-19T10:00:00Z,16,1,1.223456912468,400.5,,,,,,,open"));
+				.endsWith(",team_a,2026-11-19T10:00:00Z,16,1,1.223456912468,400.5,,,,,,,open,"));
 
 		Map<String, Digest> digests = digestsByRecipient();
 		assertThat(digests).containsOnlyKeys("ann@example.com", "security@example.com", "finance@example.com");

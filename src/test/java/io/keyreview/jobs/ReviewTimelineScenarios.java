@@ -82,18 +82,29 @@ abstract class ReviewTimelineScenarios extends JobTestSupport {
 		assertThat(Files.readAllLines(OUT.resolve("worklists/worklist-2026-11.csv")))
 			.anySatisfy((line) -> assertThat(line).startsWith("2026-11,delta-prod,")
 				.endsWith(",narrow,no answer by 2026-12-21: the proposal stands,no-answer-default,"
-						+ "2026-12-22T02:30:00Z,default,defaulted"))
+						+ "2026-12-22T02:30:00Z,default,defaulted,"))
 			.anySatisfy((line) -> assertThat(line).startsWith("2026-11,alpha-prod,")
 				.contains(",keep,,ann@example.com,")
-				.endsWith(",file,answered"));
+				.endsWith(",file,done,2026-12-02"));
+
+		night("2026-12-29");
+		night("2026-12-30");
+
+		assertThat(this.jdbc.queryForList(
+				"SELECT recipient, subject FROM mail_outbox WHERE message_id LIKE '%.overdue.%' ORDER BY subject"))
+			.as("the actions of the defaults, due by 2026-12-28, told once")
+			.extracting((row) -> row.get("recipient") + " " + row.get("subject"))
+			.containsExactly("security@example.com [keyreview] overdue: escalate for ghost-key, 2026-11",
+					"security@example.com [keyreview] overdue: narrow for delta-prod, 2026-11");
 		assertThat(Files.readAllLines(OUT.resolve("reports/review-2026-11.csv"))).containsExactly(
-				"cycle,addressee,cc,items,answered_on_time,answered_late,defaulted,open",
-				"2026-11,ann@example.com,team-a@example.com,2,1,0,1,0", "2026-11,finance@example.com,,1,0,0,1,0",
-				"2026-11,security@example.com,,1,0,0,1,0", "2026-11,all,,3,1,0,2,0");
+				"cycle,addressee,cc,items,answered_on_time,answered_late,defaulted,open,actions_done,actions_overdue",
+				"2026-11,ann@example.com,team-a@example.com,2,1,0,1,0,1,1",
+				"2026-11,finance@example.com,,1,0,0,1,0,0,1", "2026-11,security@example.com,,1,0,0,1,0,0,1",
+				"2026-11,all,,3,1,0,2,0,1,2");
 		assertThat(OUT.resolve("reports/review-2026-11.csv.sha256")).exists();
 		assertThat(this.commandLine.execute(new DefaultApplicationArguments("status"))).isEqualTo(ExitCode.DONE);
-		assertThat(output.getOut()).contains("review cycles" + System.lineSeparator()
-				+ "  2026-11: 3 item(s), 1 answered on time, 0 late, 2 defaulted, 0 open");
+		assertThat(output.getOut()).contains("review cycles" + System.lineSeparator() + "  2026-11: 3 item(s), 1 "
+				+ "answered on time, 0 late, 2 defaulted, 0 open; 1 action(s) done, 2 overdue");
 	}
 
 	private void night(String date) {
