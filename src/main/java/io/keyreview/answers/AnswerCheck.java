@@ -33,15 +33,10 @@ public class AnswerCheck {
 	/** Why the answer cannot be recorded on {@code today}, or null when it can. */
 	public @Nullable String refusal(String cycle, String keyId, Decision decision, @Nullable String reason,
 			String answeredBy, LocalDate today) {
-		List<Item> items = this.jdbc.query(
-				"SELECT decision, findings, due_date FROM worklist_item WHERE cycle = ? AND key_id = ?",
-				(rs, row) -> new Item(Decision.of(rs.getString("decision")), rs.getString("findings"),
-						rs.getObject("due_date", LocalDate.class)),
-				cycle, keyId);
-		if (items.isEmpty()) {
+		Item item = item(cycle, keyId);
+		if (item == null) {
 			return "the work list of " + cycle + " has no key " + keyId;
 		}
-		Item item = items.get(0);
 		LocalDate closed = item.dueDate().plusDays(this.settings.defaultAfter().toDays());
 		if (today.isAfter(closed)) {
 			return "the item of " + keyId + " in " + cycle + " closed on " + closed
@@ -50,15 +45,41 @@ public class AnswerCheck {
 		if (!mayAnswer(cycle, keyId, answeredBy, today.isAfter(item.dueDate()))) {
 			return answeredBy + " is neither an addressee of " + keyId + " in " + cycle + " nor the security owner";
 		}
-		if (reason == null || reason.isBlank()) {
-			if (decision != item.proposal()) {
-				return "an answer other than the proposed " + item.proposal().code() + " needs a reason";
-			}
-			if (decision == Decision.KEEP && item.isSerious()) {
-				return "keep against a finding of " + item.findings() + " needs a reason";
-			}
+		String notable = notable(item, decision);
+		if ((reason == null || reason.isBlank()) && notable != null) {
+			return "an answer " + notable + " needs a reason";
 		}
 		return null;
+	}
+
+	/**
+	 * Why an answer needs a reason and goes to the security owner too ("other than the
+	 * proposed narrow", "keep against a finding of exposure"), or null when it does not.
+	 */
+	public @Nullable String notable(String cycle, String keyId, Decision decision) {
+		Item item = item(cycle, keyId);
+		return (item != null) ? notable(item, decision) : null;
+	}
+
+	private static @Nullable String notable(Item item, Decision decision) {
+		if (decision != item.proposal()) {
+			return "other than the proposed " + item.proposal().code();
+		}
+		if (decision == Decision.KEEP && item.isSerious()) {
+			return "that keeps a key with a finding of " + item.findings();
+		}
+		return null;
+	}
+
+	private @Nullable Item item(String cycle, String keyId) {
+		return this.jdbc
+			.query("SELECT decision, findings, due_date FROM worklist_item WHERE cycle = ? AND key_id = ?",
+					(rs, row) -> new Item(Decision.of(rs.getString("decision")), rs.getString("findings"),
+							rs.getObject("due_date", LocalDate.class)),
+					cycle, keyId)
+			.stream()
+			.findFirst()
+			.orElse(null);
 	}
 
 	/**

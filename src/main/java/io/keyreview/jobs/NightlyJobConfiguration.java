@@ -22,11 +22,11 @@ class NightlyJobConfiguration {
 	@Bean
 	Job nightlyJob(JobRepository jobRepository, RunSummary runSummary, GracefulStop gracefulStop, Step pullSources,
 			Step mapPulledSources, Step landInputs, Step loadDirectory, Step loadPolicies, Step loadPeople,
-			Step markPeopleGone, Step loadKeys, Step loadAnswers, Step readAnswerMail, Step loadUsage, Step rollUpUsage,
-			Step reconcileRegister, Step recordUnattributedUsage, Step recordFirstUse, Step evaluateKeys,
-			Step exportRegister, Step exportRejects, Step buildWorklist, Step exportWorklist, Step followUpReviews,
-			Step trackActions, Step reportReviews, Step exportOpenWorklists, Step composeDigests, Step deliverMail,
-			Step pruneOldRuns) {
+			Step markPeopleGone, Step loadKeys, Step loadAnswers, Step readAnswerMail, Step copyNotableAnswers,
+			Step loadUsage, Step rollUpUsage, Step reconcileRegister, Step recordUnattributedUsage, Step recordFirstUse,
+			Step evaluateKeys, Step exportRegister, Step exportRejects, Step buildWorklist, Step exportWorklist,
+			Step followUpReviews, Step trackActions, Step reportReviews, Step exportOpenWorklists, Step composeDigests,
+			Step deliverMail, Step pruneOldRuns) {
 		return new JobBuilder(jobRepository).listener(runSummary)
 			.listener(gracefulStop)
 			.start(pullSources)
@@ -39,6 +39,7 @@ class NightlyJobConfiguration {
 			.next(loadKeys)
 			.next(loadAnswers)
 			.next(readAnswerMail)
+			.next(copyNotableAnswers)
 			.next(loadUsage)
 			.next(rollUpUsage)
 			.next(reconcileRegister)

@@ -173,6 +173,19 @@ class MailConfiguration {
 		}, transactionManager).build();
 	}
 
+	/** Copies tonight's notable answers to the security owner (NotableAnswers). */
+	@Bean
+	Step copyNotableAnswers(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcTemplate jdbc, AnswerCheck check, Outbox outbox, MailSettings settings, ReviewSettings reviewSettings) {
+		NotableAnswers notable = new NotableAnswers(jdbc, check, outbox, reviewSettings.security(), settings.domain());
+		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
+			int copies = notable.copy(RunDate.of(chunkContext));
+			contribution.incrementWriteCount(copies);
+			logger.info("copyNotableAnswers: {} answer(s) copied to the security owner", copies);
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
 	@Bean
 	Step deliverMail(JobRepository jobRepository, PlatformTransactionManager transactionManager, MailDelivery delivery,
 			Outbox outbox) {

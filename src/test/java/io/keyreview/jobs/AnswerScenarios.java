@@ -71,6 +71,16 @@ abstract class AnswerScenarios extends JobTestSupport {
 					"6: the work list of 2026-11 has no key nope-key",
 					"7: the work list of 2026-10 has no key alpha-prod",
 					"8: answer 'maybe' is none of delete, disable, rotate, reassign, narrow, escalate, keep");
+		assertThat(this.jdbc.queryForList(
+				"SELECT recipient, subject, text_body FROM mail_outbox " + "WHERE message_id LIKE '%.copy.%'"))
+			.as("the answer other than the proposal, copied to the security owner")
+			.singleElement()
+			.satisfies((copy) -> {
+				assertThat(copy.get("recipient")).isEqualTo("security@example.com");
+				assertThat(copy.get("subject")).isEqualTo("[keyreview] answer to note: keep for delta-prod, 2026-11");
+				assertThat((String) copy.get("text_body")).contains("other than the proposed narrow")
+					.contains("Their reason: support-prod is still needed, reviewed with team A");
+			});
 		List<String> worklist = Files.readAllLines(OUT.resolve("worklists/worklist-2026-11.csv"));
 		assertThat(worklist.get(0)).endsWith(",answer,reason,answered_by,answered_at,channel,status,closed_on");
 		assertThat(worklist)
@@ -142,7 +152,7 @@ abstract class AnswerScenarios extends JobTestSupport {
 	}
 
 	@ParameterizedTest(name = "{0} after {1} committed chunk(s)")
-	@CsvSource({ "loadAnswers, 1", "trackActions, 0", "exportOpenWorklists, 0" })
+	@CsvSource({ "loadAnswers, 1", "copyNotableAnswers, 0", "trackActions, 0", "exportOpenWorklists, 0" })
 	void resumesAfterAFailureWithEachAnswerRecordedOnce(String step, int committedChunks) throws IOException {
 		givenInputFile("answers/reviewer.csv", ANSWERS);
 		assertThat(nightly(ANSWER_NIGHT)).isEqualTo(ExitCode.DONE);
