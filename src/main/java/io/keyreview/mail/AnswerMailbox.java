@@ -11,10 +11,12 @@ import java.util.Properties;
 import jakarta.mail.Address;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.StoreClosedException;
 import jakarta.mail.internet.InternetAddress;
 import io.keyreview.answers.Answer;
 import io.keyreview.answers.AnswerCheck;
@@ -106,7 +108,7 @@ class AnswerMailbox {
 			for (int from = 0; from < messages.length; from += BATCH) {
 				List<Handled> batch = new ArrayList<>();
 				for (int i = from; i < Math.min(messages.length, from + BATCH); i++) {
-					batch.add(handle(messages[i], runDate));
+					batch.add(handleOrRefuse(messages[i], runDate));
 				}
 				recorded += this.ownTransaction.execute((status) -> record(batch, runDate));
 				refusedCount += (int) batch.stream().filter((handled) -> handled.refusal() != null).count();
@@ -147,6 +149,23 @@ class AnswerMailbox {
 			return this.signed != null && this.sender != null;
 		}
 
+	}
+
+	/**
+	 * A message that cannot even be read is refused too: it must not block the mailbox.
+	 */
+	private Handled handleOrRefuse(Message message, LocalDate runDate) throws MessagingException {
+		try {
+			return handle(message, runDate);
+		}
+		catch (FolderClosedException | StoreClosedException mailboxGone) {
+			throw mailboxGone;
+		}
+		catch (MessagingException | RuntimeException ex) {
+			logger.debug("An answer could not be read", ex);
+			return refused(message, "unreadable " + runDate + " #" + message.getMessageNumber(), null, null, null,
+					"cannot be read (" + SendFailure.reason(ex) + ")");
+		}
 	}
 
 	private Handled handle(Message message, LocalDate runDate) throws MessagingException {
