@@ -37,8 +37,8 @@ final class VendorJson {
 	/**
 	 * Unix seconds, RFC 3339 (with or without fractions, {@code Z} or an offset),
 	 * {@code YYYY-MM-DD HH:MM:SS} (UTC) or a plain date, as an ISO 8601 instant. Any
-	 * other value is passed on as written, for the load step to reject its row with the
-	 * reason.
+	 * other value (a number of seconds beyond any date, say) is passed on as written, for
+	 * the load step to reject its row with the reason.
 	 */
 	static @Nullable String time(JsonNode node) {
 		String text = text(node);
@@ -46,8 +46,10 @@ final class VendorJson {
 			return null;
 		}
 		try {
-			return node.isIntegralNumber() ? Instant.ofEpochSecond(node.asLong()).toString()
-					: OffsetDateTime.parse(text).toInstant().toString();
+			if (node.isIntegralNumber()) {
+				return node.canConvertToLong() ? Instant.ofEpochSecond(node.asLong()).toString() : text;
+			}
+			return OffsetDateTime.parse(text).toInstant().toString();
 		}
 		catch (DateTimeException notRfc3339) {
 			try {
