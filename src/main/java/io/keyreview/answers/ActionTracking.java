@@ -82,7 +82,7 @@ public class ActionTracking {
 	 * none yet, or whose answer was replaced by a later one before it was done.
 	 */
 	private int startActionsOfNewAnswers(LocalDate today) {
-		LocalDate earliestDue = today.minusDays(this.settings.defaultAfter().toDays() + 31);
+		LocalDate earliestDue = this.settings.followedFrom(today);
 		List<Object[]> standing = this.jdbc.query("""
 				SELECT w.cycle, w.key_id, s.decision, s.answer_id, s.answered_at, w.due_date
 				FROM worklist_item w

@@ -26,7 +26,6 @@ import io.keyreview.run.Cycle;
 import io.keyreview.worklist.WorklistItems.AddresseeItems;
 
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.util.DigestUtils;
 
 /**
  * Turns one addressee's part of a cycle's work list into their digest (to a person, or a
@@ -93,9 +92,7 @@ class DigestComposer {
 				this.answerLinks.enabled());
 		Addressee addressee = digest.addressee();
 		String identity = cycle.name() + "|" + addressee.to() + "|" + Objects.toString(addressee.cc(), "");
-		String messageId = "<keyreview." + cycle.name() + occasion + "."
-				+ DigestUtils.md5DigestAsHex(identity.getBytes(StandardCharsets.UTF_8)) + "@" + this.settings.domain()
-				+ ">";
+		String messageId = OutboxMessage.messageId(cycle.name() + occasion, identity, this.settings.domain());
 		return new OutboxMessage(messageId, cycle.name(), to.to(), to.cc(), SecretRedactor.redact(subject),
 				SecretRedactor.redact(this.text.execute(model)), SecretRedactor.redact(this.html.execute(model)));
 	}

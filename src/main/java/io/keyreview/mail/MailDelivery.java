@@ -1,6 +1,5 @@
 package io.keyreview.mail;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,14 +8,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
-import com.samskivert.mustache.Escapers;
 import io.keyreview.support.Retries;
-import io.keyreview.secrets.SecretRedactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.retry.RetryException;
-import org.springframework.util.DigestUtils;
 
 /**
  * Delivers the outbox a batch at a time: the next messages in delivery order, dealt out
@@ -223,8 +219,7 @@ public class MailDelivery {
 
 	private OutboxMessage notice(List<ParkedMessage> parked) {
 		String ids = parked.stream().map(ParkedMessage::messageId).collect(Collectors.joining("|"));
-		String messageId = "<keyreview.parked." + DigestUtils.md5DigestAsHex(ids.getBytes(StandardCharsets.UTF_8)) + "@"
-				+ this.settings.domain() + ">";
+		String messageId = OutboxMessage.messageId("parked", ids, this.settings.domain());
 		String subject = "[keyreview] " + parked.size()
 				+ ((parked.size() == 1) ? " message could not be delivered" : " messages could not be delivered");
 		String text = "keyreview could not deliver these messages and will not try them again:\n\n"
@@ -232,11 +227,7 @@ public class MailDelivery {
 				+ "\nEach address comes from owners.yaml, a policy or the HR export: correct it there, and the next "
 				+ "review cycle\nis mailed to the corrected address. `keyreview status` lists the parked messages.\n\n"
 				+ "-- keyreview, the AI API access review\n";
-		String html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"UTF-8\"><title>"
-				+ Escapers.HTML.escape(subject) + "</title></head>\n<body><pre>" + Escapers.HTML.escape(text)
-				+ "</pre></body>\n</html>\n";
-		return new OutboxMessage(messageId, "parked", this.security, null, subject, SecretRedactor.redact(text),
-				SecretRedactor.redact(html));
+		return OutboxMessage.notice(messageId, "parked", this.security, subject, text);
 	}
 
 }

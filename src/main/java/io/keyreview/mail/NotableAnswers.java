@@ -1,17 +1,13 @@
 package io.keyreview.mail;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.samskivert.mustache.Escapers;
 import io.keyreview.answers.AnswerCheck;
 import io.keyreview.review.Decision;
-import io.keyreview.secrets.SecretRedactor;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.DigestUtils;
 
 /**
  * Copies to the security owner each answer recorded tonight that differs from the
@@ -62,13 +58,8 @@ class NotableAnswers {
 				+ "), an answer " + notable + ".\nTheir reason: " + reason + "\n\n"
 				+ "It stands unless a later answer replaces it before the item closes.\n\n"
 				+ "-- keyreview, the AI API access review\n";
-		String html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"UTF-8\"><title>"
-				+ Escapers.HTML.escape(subject) + "</title></head>\n<body><pre>" + Escapers.HTML.escape(text)
-				+ "</pre></body>\n</html>\n";
-		String messageId = "<keyreview." + cycle + ".copy."
-				+ DigestUtils.md5DigestAsHex(fingerprint.getBytes(StandardCharsets.UTF_8)) + "@" + this.domain + ">";
-		return new OutboxMessage(messageId, cycle, this.security, null, SecretRedactor.redact(subject),
-				SecretRedactor.redact(text), SecretRedactor.redact(html));
+		return OutboxMessage.notice(OutboxMessage.messageId(cycle + ".copy", fingerprint, this.domain), cycle,
+				this.security, subject, text);
 	}
 
 }

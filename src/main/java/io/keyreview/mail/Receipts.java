@@ -1,17 +1,14 @@
 package io.keyreview.mail;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
-import com.samskivert.mustache.Escapers;
 import io.keyreview.answers.Answer;
 import io.keyreview.mail.AnswerMailbox.Handled;
 import io.keyreview.secrets.SecretRedactor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.DigestUtils;
 
 /**
  * What the answers mailbox sends back and keeps: a receipt for each answer recorded
@@ -50,14 +47,10 @@ class Receipts {
 				: "keyreview could not record your answer (" + what + "): it " + handled.refusal() + ".\n"
 						+ "\nAnswer again from the same link, with a reason where one is needed.\n";
 		text += "\n-- keyreview, the AI API access review\n";
-		String html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"UTF-8\"><title>"
-				+ Escapers.HTML.escape(subject) + "</title></head>\n<body><pre>" + Escapers.HTML.escape(text)
-				+ "</pre></body>\n</html>\n";
-		String messageId = "<keyreview.receipt."
-				+ DigestUtils.md5DigestAsHex(handled.messageId().getBytes(StandardCharsets.UTF_8)) + "@"
-				+ this.settings.domain() + ">";
-		this.outbox.addNew(List.of(new OutboxMessage(messageId, "answers-" + runDate, sender, null,
-				SecretRedactor.redact(subject), SecretRedactor.redact(text), SecretRedactor.redact(html))), runDate);
+		this.outbox.addNew(List
+			.of(OutboxMessage.notice(OutboxMessage.messageId("receipt", handled.messageId(), this.settings.domain()),
+					"answers-" + runDate, sender, subject, text)),
+				runDate);
 	}
 
 	/**

@@ -38,11 +38,6 @@ class ReviewFollowUp {
 
 	static final String NO_ANSWER_DEFAULT = "no-answer-default";
 
-	/**
-	 * How long after it closed a cycle is still looked at: time to apply its defaults.
-	 */
-	private static final Duration FOLLOWED_AFTER_CLOSING = Duration.ofDays(31);
-
 	private final JdbcTemplate jdbc;
 
 	private final WorklistItems worklist;
@@ -75,12 +70,9 @@ class ReviewFollowUp {
 
 	Done followUp(LocalDate today) {
 		int[] done = new int[3];
-		LocalDate earliestDue = today.minusDays(this.settings.defaultAfter().toDays())
-			.minusDays(FOLLOWED_AFTER_CLOSING.toDays());
-		for (String name : this.jdbc.queryForList("""
-				SELECT DISTINCT cycle FROM worklist_item WHERE due_date >= ? AND cycle NOT LIKE 'events-%'
-				ORDER BY cycle""", String.class, earliestDue)) {
-			Cycle cycle = Cycle.named(name);
+		LocalDate earliestDue = this.settings.followedFrom(today);
+		for (Cycle cycle : this.worklist.cyclesDueFrom(earliestDue)) {
+			String name = cycle.name();
 			Set<String> answered = new HashSet<>(this.jdbc
 				.queryForList("SELECT DISTINCT key_id FROM review_answer WHERE cycle = ?", String.class, name));
 			List<ReviewItem> toDefault = new ArrayList<>();

@@ -1,7 +1,6 @@
 package io.keyreview.worklist;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 
 import io.keyreview.run.Cycle;
@@ -54,15 +53,6 @@ public class ReviewCompletion {
 					+ this.actionsDone + " action(s) done, " + this.actionsOverdue + " overdue";
 		}
 
-	}
-
-	/**
-	 * The cycles a night reports on: those whose items are due from {@code earliestDue}.
-	 */
-	List<Cycle> cyclesDueFrom(LocalDate earliestDue) {
-		return this.jdbc.queryForList("""
-				SELECT DISTINCT cycle FROM worklist_item WHERE due_date >= ? AND cycle NOT LIKE 'events-%'
-				ORDER BY cycle""", String.class, earliestDue).stream().map(Cycle::named).toList();
 	}
 
 	/** The last monthly and quarterly cycles, latest due first. */

@@ -1,6 +1,7 @@
 package io.keyreview.worklist;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -34,6 +35,15 @@ public record ReviewSettings(@DefaultValue("14d") Duration dueIn, @DefaultValue(
 			throw new IllegalArgumentException(
 					"keyreview.review.on-no-answer must be proposed, disable or none, was '" + onNoAnswer + "'");
 		}
+	}
+
+	/**
+	 * The earliest due date of a cycle a night on {@code today} still follows up
+	 * (reminds, escalates, defaults, tracks and reports): its items closed at most 31
+	 * days ago.
+	 */
+	public LocalDate followedFrom(LocalDate today) {
+		return today.minusDays(this.defaultAfter.toDays() + 31);
 	}
 
 }

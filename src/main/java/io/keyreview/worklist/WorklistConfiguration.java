@@ -90,7 +90,7 @@ class WorklistConfiguration {
 			for (String cycle : jdbc.queryForList("""
 					SELECT DISTINCT cycle FROM worklist_item WHERE due_date >= ? AND cycle NOT LIKE 'events-%'
 					UNION SELECT DISTINCT cycle FROM review_answer WHERE recorded_on = ?""", String.class,
-					runDate.minusDays(settings.defaultAfter().toDays() + 31), runDate)) {
+					settings.followedFrom(runDate), runDate)) {
 				contribution.incrementWriteCount(export(Cycle.named(cycle), items, properties));
 			}
 			return RepeatStatus.FINISHED;
@@ -109,10 +109,10 @@ class WorklistConfiguration {
 	 */
 	@Bean
 	Step reportReviews(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ReviewCompletion completion, ReviewSettings settings, KeyreviewProperties properties) {
+			ReviewCompletion completion, WorklistItems items, ReviewSettings settings, KeyreviewProperties properties) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
-			LocalDate earliestDue = RunDate.of(chunkContext).minusDays(settings.defaultAfter().toDays() + 31);
-			for (Cycle cycle : completion.cyclesDueFrom(earliestDue)) {
+			LocalDate earliestDue = settings.followedFrom(RunDate.of(chunkContext));
+			for (Cycle cycle : items.cyclesDueFrom(earliestDue)) {
 				ReviewCompletion.Summary summary = completion.write(cycle, properties.out().resolve("reports"));
 				contribution.incrementWriteCount(1);
 				logger.info("reportReviews: {}", summary);
@@ -156,10 +156,6 @@ class WorklistConfiguration {
 
 	private static String text(@Nullable Object value) {
 		return (value != null) ? value.toString() : "";
-	}
-
-	private static String text(@Nullable String value) {
-		return (value != null) ? value : "";
 	}
 
 }

@@ -99,6 +99,16 @@ public class WorklistItems {
 					.toList());
 	}
 
+	/**
+	 * The monthly and quarterly cycles whose items are due on {@code earliestDue} or
+	 * later, in name order.
+	 */
+	public List<Cycle> cyclesDueFrom(LocalDate earliestDue) {
+		return this.jdbc.queryForList("""
+				SELECT DISTINCT cycle FROM worklist_item WHERE due_date >= ? AND cycle NOT LIKE 'events-%'
+				ORDER BY cycle""", String.class, earliestDue).stream().map(Cycle::named).toList();
+	}
+
 	/** Every item of a cycle, in key order. */
 	public List<ReviewItem> of(Cycle cycle) {
 		List<ReviewItem> items = new ArrayList<>();
