@@ -93,6 +93,37 @@ abstract class AnswerScenarios extends JobTestSupport {
 	}
 
 	@Test
+	void aStrayQuoteAValueTooLongAndAWrongCharsetAreRejectedWithTheirReasonsAndTheGoodRowIsRecorded()
+			throws IOException {
+		byte[] latin1 = "2026-11,delta-prod,keep,geprüft mit Team A,ann@example.com\n"
+			.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		byte[] head = ("cycle,key_id,answer,reason,answered_by\n" + "2026-11,alpha-prod,keep,\"" + "x".repeat(2001)
+				+ "\",ann@example.com\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] tail = ("2026-11,ghost-key,escalate,\"unclosed,security@example.com\n"
+				+ "2026-11,alpha-prod,keep,,ann@example.com\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+		file.writeBytes(head);
+		file.writeBytes(latin1);
+		file.writeBytes(tail);
+		Files.createDirectories(INPUTS.resolve("answers"));
+		Files.write(INPUTS.resolve("answers/hostile.csv"), file.toByteArray());
+
+		assertThat(nightly(ANSWER_NIGHT)).isEqualTo(ExitCode.DONE);
+
+		assertThat(answers())
+			.containsExactly("2026-11:alpha-prod:keep:null:ann@example.com:file:answers/hostile.csv:5");
+		assertThat(this.jdbc.queryForList(
+				"SELECT line, reason FROM rejected_row WHERE source = 'answers' AND run_date = ? ORDER BY line",
+				ANSWER_NIGHT))
+			.extracting((row) -> row.get("line") + ": " + row.get("reason"))
+			.containsExactly("2: reason is longer than 2000 characters", "3: is not UTF-8 text: save the file as UTF-8",
+					"4: opens a quote that is not closed on this line, "
+							+ "and the quote never closes before the end of the file; only this line is rejected");
+	}
+
+	@Test
 	void theSameFileLandedAgainTheNextNightRecordsNothingTwice() throws IOException {
 		givenInputFile("answers/reviewer.csv", ANSWERS);
 		assertThat(nightly(ANSWER_NIGHT)).isEqualTo(ExitCode.DONE);
