@@ -2,6 +2,7 @@ package io.keyreview.answers;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -18,10 +19,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Tracks what each standing answer asks to be done to closure ({@code review_action}),
  * against tonight's register: {@code disable} is done once the key is disabled, revoked,
  * expired, deleted or gone from its complete inventory; {@code delete} once it is deleted
- * or gone; {@code rotate} once it was rotated after the answer; {@code narrow} and
- * {@code reassign} once no finding of the key proposes them any more; {@code keep} at
- * once, and {@code escalate} once the security owner answered it. An action not done by
- * the item's due date plus {@code keyreview.review.action-grace} is overdue.
+ * or gone; {@code rotate} once it was rotated after the answer, or replaced (a newer key
+ * with the same alias and project) and then disabled; {@code narrow} and {@code reassign}
+ * once no finding of the key proposes them any more; {@code keep} at once, and
+ * {@code escalate} once the security owner answered it. An action not done by the item's
+ * due date plus {@code keyreview.review.action-grace} is overdue.
  */
 public class ActionTracking {
 
@@ -113,9 +115,9 @@ public class ActionTracking {
 					? "escalated and answered by the security owner " + action.answeredBy() : null;
 		}
 		List<Key> keys = this.jdbc.query(
-				"SELECT status, gone_since, last_rotated_at FROM key_register WHERE key_id = ?",
+				"SELECT status, gone_since, last_rotated_at, last_used_at FROM key_register WHERE key_id = ?",
 				(rs, row) -> new Key(rs.getString("status"), rs.getObject("gone_since", LocalDate.class),
-						SqlValues.instant(rs, "last_rotated_at")),
+						SqlValues.instant(rs, "last_rotated_at"), SqlValues.instant(rs, "last_used_at")),
 				action.keyId());
 		if (keys.isEmpty()) {
 			return null;
@@ -128,11 +130,55 @@ public class ActionTracking {
 			case DELETE -> (key.goneSince() != null) ? "gone from its inventory since " + key.goneSince()
 					: status.equals("deleted") ? "status deleted" : null;
 			case ROTATE -> (key.lastRotatedAt() != null && key.lastRotatedAt().isAfter(action.answeredAt()))
-					? "rotated at " + key.lastRotatedAt() : null;
+					? "rotated at " + key.lastRotatedAt() : replacedThenDisabled(action.keyId(), key, status);
 			case NARROW, REASSIGN ->
 				proposesNoMore(action) ? "no finding proposes " + action.decision().code() + " any more" : null;
 			default -> null;
 		};
+	}
+
+	/**
+	 * The rotation lane: a replacement key (newer, same alias and project, in use),
+	 * followed by the old key's disable. The evidence names the replacement, the old
+	 * key's last use after the cutover (the replacement's first night), and the nights
+	 * the old key was disabled and deleted.
+	 */
+	private @Nullable String replacedThenDisabled(String keyId, Key key, String status) {
+		if (key.goneSince() == null && !DISABLED.contains(status)) {
+			return null;
+		}
+		List<Replacement> replacements = this.jdbc.query("""
+				SELECT n.key_id, n.first_seen FROM key_register o JOIN key_register n
+				  ON n.alias = o.alias AND COALESCE(n.project, '') = COALESCE(o.project, '') AND n.key_id <> o.key_id
+				WHERE o.key_id = ? AND n.first_seen > o.first_seen AND n.gone_since IS NULL
+				  AND (n.status IS NULL OR LOWER(n.status) NOT IN ('disabled', 'revoked', 'expired', 'deleted'))
+				ORDER BY n.first_seen, n.key_id""",
+				(rs, row) -> new Replacement(rs.getString("key_id"), rs.getObject("first_seen", LocalDate.class)),
+				keyId);
+		if (replacements.isEmpty()) {
+			return null;
+		}
+		Replacement replacement = replacements.get(0);
+		LocalDate disabled = firstNightWith(keyId, "'disabled', 'revoked', 'expired', 'deleted'", key.goneSince());
+		LocalDate deleted = firstNightWith(keyId, "'deleted'", key.goneSince());
+		Instant cutover = replacement.firstSeen().atStartOfDay(ZoneOffset.UTC).toInstant();
+		String lastUse = (key.lastUsedAt() != null && !key.lastUsedAt().isBefore(cutover))
+				? "last used " + key.lastUsedAt() + ", after the cutover" : "not used after the cutover";
+		return "replaced by " + replacement.keyId() + " (first seen " + replacement.firstSeen() + "); the old key "
+				+ lastUse + "; disabled " + disabled + "; "
+				+ ((deleted != null) ? "deleted " + deleted : "not deleted yet");
+	}
+
+	/**
+	 * The first night the change log saw the key take one of the statuses, else the night
+	 * it was gone from its inventory.
+	 */
+	private @Nullable LocalDate firstNightWith(String keyId, String statuses, @Nullable LocalDate goneSince) {
+		LocalDate night = this.jdbc.queryForObject(
+				"SELECT MIN(run_date) FROM key_change WHERE key_id = ?"
+						+ " AND event IN ('created', 'status_changed') AND LOWER(new_value) IN (" + statuses + ")",
+				LocalDate.class, keyId);
+		return (night != null) ? night : goneSince;
 	}
 
 	private boolean proposesNoMore(Action action) {
@@ -151,7 +197,12 @@ public class ActionTracking {
 
 	}
 
-	private record Key(@Nullable String status, @Nullable LocalDate goneSince, @Nullable Instant lastRotatedAt) {
+	private record Key(@Nullable String status, @Nullable LocalDate goneSince, @Nullable Instant lastRotatedAt,
+			@Nullable Instant lastUsedAt) {
+
+	}
+
+	private record Replacement(String keyId, LocalDate firstSeen) {
 
 	}
 

@@ -1,7 +1,10 @@
 package io.keyreview.answers;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import io.keyreview.review.Decision;
@@ -13,8 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Whether an answer may be recorded: the item exists and is still open, the answerer is
- * one of its addressees (To or Cc) or the security owner, and a reason comes with an
- * answer that differs from the proposal or keeps a key a serious finding is about.
+ * one of its addressees (To or Cc), the key's backup owner, the security owner or a
+ * delegate of one of them, and a reason comes with an answer that differs from the
+ * proposal or keeps a key a serious finding is about.
  */
 public class AnswerCheck {
 
@@ -43,7 +47,8 @@ public class AnswerCheck {
 					+ ": answers after it are not recorded";
 		}
 		if (!mayAnswer(cycle, keyId, answeredBy, today.isAfter(item.dueDate()))) {
-			return answeredBy + " is neither an addressee of " + keyId + " in " + cycle + " nor the security owner";
+			return answeredBy + " is neither an addressee of " + keyId + " in " + cycle
+					+ ", its backup owner, the security owner nor a delegate of one of them";
 		}
 		String notable = notable(item, decision);
 		if ((reason == null || reason.isBlank()) && notable != null) {
@@ -83,26 +88,20 @@ public class AnswerCheck {
 	}
 
 	/**
-	 * The addressees, the security owner, and past the due date (when the item escalates)
-	 * the addressees' managers.
+	 * The addressees, the security owner, the key's backup owner, a delegate of any of
+	 * them ({@code owners.yaml}), and past the due date (when the item escalates) the
+	 * addressees' managers.
 	 */
 	private boolean mayAnswer(String cycle, String keyId, String answeredBy, boolean escalated) {
 		String answerer = Identities.normalise(answeredBy);
 		if (answerer == null) {
 			return false;
 		}
-		if (answerer.equals(Identities.normalise(this.settings.security()))) {
-			return true;
-		}
-		List<String> addressees = this.jdbc
-			.query("SELECT recipient, cc FROM worklist_recipient WHERE cycle = ? AND key_id = ?",
-					(rs, row) -> List.of(String.valueOf(rs.getString("recipient")), String.valueOf(rs.getString("cc"))),
-					cycle, keyId)
-			.stream()
-			.flatMap(List::stream)
-			.map(Identities::normalise)
-			.toList();
-		if (addressees.contains(answerer)) {
+		List<String> addressees = addressees(cycle, keyId);
+		Set<String> principals = new HashSet<>(addressees);
+		principals.addAll(backupOwner(keyId));
+		principals.add(Identities.normalise(this.settings.security()));
+		if (principals.contains(answerer) || principals.stream().anyMatch(delegatedBy(answerer)::contains)) {
 			return true;
 		}
 		return escalated
@@ -110,6 +109,66 @@ public class AnswerCheck {
 					.stream()
 					.map(Identities::normalise)
 					.anyMatch(addressees::contains);
+	}
+
+	/**
+	 * The addressees of an item whose answer links {@code sender} may send: their own,
+	 * those of the people they are a delegate of, and all of them for the key's backup
+	 * owner or the security owner (a digest forwarded to them).
+	 */
+	public List<String> linksUsableBy(String cycle, String keyId, String sender) {
+		String answerer = Identities.normalise(sender);
+		List<String> addressees = addressees(cycle, keyId);
+		if (answerer == null) {
+			return List.of();
+		}
+		if (backupOwner(keyId).contains(answerer) || answerer.equals(Identities.normalise(this.settings.security()))) {
+			return addressees;
+		}
+		List<String> delegators = delegatedBy(answerer);
+		return addressees.stream()
+			.filter((addressee) -> addressee.equals(answerer) || delegators.contains(addressee))
+			.toList();
+	}
+
+	/** The To and Cc of an item's recipients, normalised. */
+	private List<String> addressees(String cycle, String keyId) {
+		return this.jdbc
+			.query("SELECT recipient, cc FROM worklist_recipient WHERE cycle = ? AND key_id = ?",
+					(rs, row) -> Arrays.asList(rs.getString("recipient"), rs.getString("cc")), cycle, keyId)
+			.stream()
+			.flatMap(List::stream)
+			.map(Identities::normalise)
+			.filter(Objects::nonNull)
+			.distinct()
+			.toList();
+	}
+
+	/**
+	 * The backup owner of the key's latest policy as it may answer: the person, or a
+	 * group's accountable person and mailbox.
+	 */
+	private List<String> backupOwner(String keyId) {
+		return this.jdbc
+			.query("""
+					SELECT p.backup_owner, g.accountable, g.mailbox FROM key_policy p
+					LEFT JOIN owner_group g ON g.name = p.backup_owner
+					WHERE p.key_id = ? AND p.backup_owner IS NOT NULL""",
+					(rs, row) -> (rs.getString("accountable") != null || rs.getString("mailbox") != null)
+							? Arrays.asList(rs.getString("accountable"), rs.getString("mailbox"))
+							: List.of(rs.getString("backup_owner")),
+					keyId)
+			.stream()
+			.flatMap(List::stream)
+			.map(Identities::normalise)
+			.filter(Objects::nonNull)
+			.toList();
+	}
+
+	/** Whom {@code delegate} may answer for ({@code owners.yaml}'s delegates). */
+	private List<String> delegatedBy(String delegate) {
+		return this.jdbc.queryForList("SELECT principal FROM owner_delegate WHERE delegate = ?", String.class,
+				delegate);
 	}
 
 	private record Item(Decision proposal, @Nullable String findings, LocalDate dueDate) {

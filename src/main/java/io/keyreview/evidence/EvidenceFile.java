@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * percent-encoded as in {@link #fileName}): what a reviewer or an auditor needs to see
  * about it in one place: owners, routes, scopes, environment, secret location, last use,
  * change events, cost, data handling, rotation record, offboarding triggers, exceptions,
- * findings and the secrets found (fingerprints only).
+ * findings, the review's answers and the trail of their actions, and the secrets found
+ * (fingerprints only).
  */
 @Component
 public class EvidenceFile {
@@ -57,7 +58,7 @@ public class EvidenceFile {
 		evidence.put("key_id", keyId);
 		copy(key, evidence, "alias", "source", "project", "environment", "policy_environment", "status");
 		evidence.put("owners", pick(key, "business_owner", "technical_owner", "security_owner", "finance_owner",
-				"owner", "owner_type", "cost_owner"));
+				"backup_owner", "owner", "owner_type", "cost_owner"));
 		evidence.put("workload", pick(key, "workload_service", "workload_repository", "workload_deployment"));
 		evidence.put("routes", lists(key, "granted", "routes", "approved", "policy_routes_allowed", "denied",
 				"policy_routes_denied", "seen_90d", "routes_seen_90d"));
@@ -85,6 +86,12 @@ public class EvidenceFile {
 		evidence.put("secrets_found", rows("""
 				SELECT run_date, input_file, line, column_name, fingerprint FROM secret_exposure WHERE key_id = ?
 				ORDER BY run_date, input_file, line""", keyId));
+		evidence.put("review_answers", rows("""
+				SELECT cycle, decision, reason, answered_by, answered_at, channel, answer_ref, recorded_on
+				FROM review_answer WHERE key_id = ? ORDER BY answered_at, answer_id""", keyId));
+		evidence.put("review_actions", rows("""
+				SELECT cycle, decision, answered_at, action_due, status, done_on, evidence FROM review_action
+				WHERE key_id = ? ORDER BY cycle""", keyId));
 		copy(key, evidence, "first_seen", "last_seen", "gone_since", "reconciled_on");
 		evidence.put("generated_at", this.clock.instant().toString());
 		return Optional.of(store(keyId,

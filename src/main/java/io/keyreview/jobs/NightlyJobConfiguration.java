@@ -25,8 +25,8 @@ class NightlyJobConfiguration {
 			Step markPeopleGone, Step loadKeys, Step loadAnswers, Step readAnswerMail, Step copyNotableAnswers,
 			Step loadUsage, Step rollUpUsage, Step reconcileRegister, Step recordUnattributedUsage, Step recordFirstUse,
 			Step evaluateKeys, Step exportRegister, Step exportRejects, Step buildWorklist, Step exportWorklist,
-			Step followUpReviews, Step trackActions, Step reportReviews, Step exportOpenWorklists, Step composeDigests,
-			Step deliverMail, Step pruneOldRuns) {
+			Step followUpReviews, Step trackActions, Step noticeExpiries, Step reportReviews, Step exportOpenWorklists,
+			Step composeDigests, Step deliverMail, Step pruneOldRuns) {
 		return new JobBuilder(jobRepository).listener(runSummary)
 			.listener(gracefulStop)
 			.start(pullSources)
@@ -46,12 +46,13 @@ class NightlyJobConfiguration {
 			.next(recordUnattributedUsage)
 			.next(recordFirstUse)
 			.next(evaluateKeys)
-			.next(exportRegister)
 			.next(exportRejects)
 			.next(buildWorklist)
 			.next(exportWorklist)
 			.next(followUpReviews)
 			.next(trackActions)
+			.next(exportRegister)
+			.next(noticeExpiries)
 			.next(exportOpenWorklists)
 			.next(reportReviews)
 			.next(composeDigests)

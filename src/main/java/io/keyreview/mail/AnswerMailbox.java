@@ -35,13 +35,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads the answers mailbox over IMAP: each message whose subject carries a signed answer
- * link, sent by the addressee the link was made for, is checked and recorded, its sender
- * gets a receipt, and it moves to the {@code processed} folder. Everything else (an
- * automatic reply, a delivery status notification, a message too large, without a valid
- * link or from another sender) moves to {@code refused}, its reason recorded as a reject
- * of the answers source, and is never answered. A batch's answers are committed before
- * its messages move, so a crash in between records nothing twice when the messages are
- * read again.
+ * link, sent by the addressee the link was made for (or by one who may answer for them: a
+ * delegate, the key's backup owner, the security owner), is checked and recorded, its
+ * sender gets a receipt, and it moves to the {@code processed} folder. Everything else
+ * (an automatic reply, a delivery status notification, a message too large, without a
+ * valid link or from another sender) moves to {@code refused}, its reason recorded as a
+ * reject of the answers source, and is never answered. A batch's answers are committed
+ * before its messages move, so a crash in between records nothing twice when the messages
+ * are read again.
  */
 class AnswerMailbox {
 
@@ -187,7 +188,10 @@ class AnswerMailbox {
 		if (signed.isEmpty()) {
 			return refused(message, messageId, sender, subject, null, "carries no answer link in its subject");
 		}
-		if (!this.links.verifies(signed.get(), sender)) {
+		if (!this.links.verifies(signed.get(), sender)
+				&& this.check.linksUsableBy(signed.get().cycle(), signed.get().keyId(), sender)
+					.stream()
+					.noneMatch((addressee) -> this.links.verifies(signed.get(), addressee))) {
 			return refused(message, messageId, sender, subject, null,
 					"its answer link was not made for " + sender + " or was altered");
 		}

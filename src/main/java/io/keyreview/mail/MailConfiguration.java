@@ -12,6 +12,8 @@ import io.keyreview.answers.AnswerCheck;
 import io.keyreview.answers.AnswerLinks;
 import io.keyreview.answers.Answers;
 import io.keyreview.answers.AnswersSettings;
+import io.keyreview.policy.Directories;
+import io.keyreview.review.ReviewRegister;
 import io.keyreview.run.Cycle;
 import io.keyreview.run.RunDate;
 import io.keyreview.worklist.ReviewSettings;
@@ -109,6 +111,23 @@ class MailConfiguration {
 			contribution.incrementWriteCount(tracked.started() + tracked.done() + tracked.overdue().size());
 			logger.info("trackActions: {} action(s) started, {} done, {} overdue tonight", tracked.started(),
 					tracked.done(), tracked.overdue().size());
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	/**
+	 * Tells owners ahead of a policy exception's or a key's expiry date (ExpiryNotices).
+	 */
+	@Bean
+	Step noticeExpiries(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ReviewRegister register, Directories directories, Outbox outbox, MailSettings settings,
+			ReviewSettings reviewSettings) {
+		ExpiryNotices notices = new ExpiryNotices(register, directories, reviewSettings, settings.domain());
+		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
+			LocalDate today = RunDate.of(chunkContext);
+			int added = outbox.addNew(notices.due(today), today);
+			contribution.incrementWriteCount(added);
+			logger.info("noticeExpiries: {} expiry notice(s) in the outbox", added);
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}

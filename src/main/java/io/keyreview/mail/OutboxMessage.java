@@ -27,10 +27,15 @@ record OutboxMessage(String messageId, String cycle, String recipient, @Nullable
 	 * text; secrets redacted in both and in the subject.
 	 */
 	static OutboxMessage notice(String messageId, String cycle, String recipient, String subject, String text) {
+		return notice(messageId, cycle, recipient, null, subject, text);
+	}
+
+	static OutboxMessage notice(String messageId, String cycle, String recipient, @Nullable String cc, String subject,
+			String text) {
 		String html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"UTF-8\"><title>"
 				+ Escapers.HTML.escape(subject) + "</title></head>\n<body><pre>" + Escapers.HTML.escape(text)
 				+ "</pre></body>\n</html>\n";
-		return new OutboxMessage(messageId, cycle, recipient, null, SecretRedactor.redact(subject),
+		return new OutboxMessage(messageId, cycle, recipient, cc, SecretRedactor.redact(subject),
 				SecretRedactor.redact(text), SecretRedactor.redact(html));
 	}
 

@@ -1,7 +1,6 @@
 package io.keyreview.mail;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -100,7 +99,7 @@ class ReviewFollowUp {
 						}
 					}
 					else {
-						Long daysBefore = latestReminderReached(due, today);
+						Long daysBefore = ReviewSettings.latestPointReached(this.settings.remindBefore(), due, today);
 						if (daysBefore != null) {
 							reminders.add(this.composer.reminder(cycle, unanswered, daysBefore, due));
 						}
@@ -112,18 +111,6 @@ class ReviewFollowUp {
 			done[2] += recordDefaults(cycle, toDefault, today);
 		}
 		return new Done(done[0], done[1], done[2]);
-	}
-
-	/** The days before {@code due} of the latest reminder point on or before today. */
-	private @Nullable Long latestReminderReached(LocalDate due, LocalDate today) {
-		Long latest = null;
-		for (Duration before : this.settings.remindBefore()) {
-			long days = before.toDays();
-			if (!today.isBefore(due.minusDays(days)) && (latest == null || days < latest)) {
-				latest = days;
-			}
-		}
-		return latest;
 	}
 
 	/** The addressee's manager with the security owner in Cc, or the security owner. */

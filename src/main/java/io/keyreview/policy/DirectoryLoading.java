@@ -5,8 +5,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import io.keyreview.intake.BadRowException;
 import io.keyreview.support.EmailAddresses;
@@ -94,21 +98,31 @@ class DirectoryLoading implements Tasklet {
 		Map<String, Directory.Group> groups = new LinkedHashMap<>();
 		directory.groups()
 			.forEach((name, group) -> groups.put(name,
-					new Directory.Group(checked(document, name, "mailbox", group.mailbox(), rejects),
-							checked(document, name, "accountable", group.accountable(), rejects))));
-		return new Directory(groups, directory.modelGroups(), directory.routes());
+					new Directory.Group(
+							checked(document, "group " + name, "mailbox", group.mailbox(),
+									"the group is loaded without it", rejects),
+							checked(document, "group " + name, "accountable", group.accountable(),
+									"the group is loaded without it", rejects))));
+		Map<String, List<String>> delegates = new LinkedHashMap<>();
+		directory.delegates()
+			.forEach((principal, named) -> delegates.put(principal,
+					((named != null) ? named : List.<String>of()).stream()
+						.map((delegate) -> checked(document, "delegates of " + principal, "delegate", delegate,
+								"it is left out", rejects))
+						.filter((delegate) -> delegate != null && !delegate.isBlank())
+						.toList()));
+		return new Directory(groups, directory.modelGroups(), directory.routes(), delegates);
 	}
 
-	private static @Nullable String checked(YamlDocument document, String group, String field, @Nullable String address,
-			RejectRecorder rejects) {
+	private static @Nullable String checked(YamlDocument document, String subject, String field,
+			@Nullable String address, String consequence, RejectRecorder rejects) {
 		if (address == null || address.isBlank() || EmailAddresses.isValid(address.strip())) {
 			return address;
 		}
 		long line = document.lineOf(address.strip());
-		rejects.onSkipInProcess(group,
+		rejects.onSkipInProcess(subject,
 				new BadRowException(document.file(), line, null,
-						"group " + group + ": " + field + " '" + address.strip()
-								+ "' is not an e-mail address; the group is loaded without it",
+						subject + ": " + field + " '" + address.strip() + "' is not an e-mail address; " + consequence,
 						document.lineText(line)));
 		return null;
 	}
@@ -117,6 +131,7 @@ class DirectoryLoading implements Tasklet {
 		this.jdbc.update("DELETE FROM owner_group");
 		this.jdbc.update("DELETE FROM model_group_member");
 		this.jdbc.update("DELETE FROM route_environment");
+		this.jdbc.update("DELETE FROM owner_delegate");
 		this.jdbc.batchUpdate("INSERT INTO owner_group (name, mailbox, accountable) VALUES (?, ?, ?)",
 				directory.groups()
 					.entrySet()
@@ -136,6 +151,27 @@ class DirectoryLoading implements Tasklet {
 					.stream()
 					.map((route) -> new Object[] { route.getKey(), route.getValue().toLowerCase(Locale.ROOT) })
 					.toList());
+		this.jdbc.batchUpdate("INSERT INTO owner_delegate (principal, delegate) VALUES (?, ?)", delegations(directory));
+	}
+
+	/**
+	 * Each principal and delegate, normalised; a group named as the principal stands for
+	 * its accountable person and its mailbox.
+	 */
+	private static List<Object[]> delegations(Directory directory) {
+		Set<List<String>> rows = new LinkedHashSet<>();
+		directory.delegates().forEach((principal, delegates) -> {
+			Directory.Group group = directory.groups().get(principal);
+			Stream<String> principals = (group != null) ? Stream.of(group.accountable(), group.mailbox())
+					: Stream.of(principal);
+			principals.map(Identities::normalise)
+				.filter(Objects::nonNull)
+				.forEach((who) -> delegates.stream()
+					.map(Identities::normalise)
+					.filter(Objects::nonNull)
+					.forEach((delegate) -> rows.add(List.of(who, delegate))));
+		});
+		return rows.stream().map(List::toArray).toList();
 	}
 
 	private void recordExposures(YamlDocument document, LocalDate runDate) {

@@ -60,21 +60,22 @@ class PolicyConfiguration {
 			@Value("#{jobParameters['runDate']}") LocalDate runDate) {
 		return Writers.inOrder(
 				Writers.forKeys(dataSource, runDate, Policy::keyId, "DELETE FROM key_policy WHERE key_id IN (:keys)"),
-				Writers.sql(dataSource, runDate, """
-						INSERT INTO key_policy (key_id, business_owner, technical_owner, security_owner, finance_owner,
-						  environment, workload_service, workload_repository, workload_deployment, routes_allowed,
-						  routes_denied, model_groups_allowed, fallback_requires_same_data_policy, scopes_allow,
-						  scopes_deny, monthly_budget_usd, alert_owner, burst_limit, request_metadata_logging,
-						  raw_payload_storage, audit_events_required, rotation_cadence, rotation_method,
-						  rotation_last_completed, offboarding_triggers, exceptions_allowed, exception_reason,
-						  exception_approver, exception_expires, input_file, seen_on)
-						VALUES (:keyId, :businessOwner, :technicalOwner, :securityOwner, :financeOwner,
-						  :environment, :workloadService, :workloadRepository, :workloadDeployment, :routesAllowed,
-						  :routesDenied, :modelGroupsAllowed, :fallbackRequiresSameDataPolicy, :scopesAllow,
-						  :scopesDeny, :monthlyBudgetUsd, :alertOwner, :burstLimit, :requestMetadataLogging,
-						  :rawPayloadStorage, :auditEventsRequired, :rotationCadence, :rotationMethod,
-						  :rotationLastCompleted, :offboardingTriggers, :exceptionsAllowed, :exceptionReason,
-						  :exceptionApprover, :exceptionExpires, :inputFile, :runDate)"""),
+				Writers.sql(dataSource, runDate,
+						"""
+								INSERT INTO key_policy (key_id, business_owner, technical_owner, security_owner, finance_owner, backup_owner,
+								  environment, workload_service, workload_repository, workload_deployment, routes_allowed,
+								  routes_denied, model_groups_allowed, fallback_requires_same_data_policy, scopes_allow,
+								  scopes_deny, monthly_budget_usd, alert_owner, burst_limit, request_metadata_logging,
+								  raw_payload_storage, audit_events_required, rotation_cadence, rotation_method,
+								  rotation_last_completed, offboarding_triggers, exceptions_allowed, exception_reason,
+								  exception_approver, exception_expires, input_file, seen_on)
+								VALUES (:keyId, :businessOwner, :technicalOwner, :securityOwner, :financeOwner, :backupOwner,
+								  :environment, :workloadService, :workloadRepository, :workloadDeployment, :routesAllowed,
+								  :routesDenied, :modelGroupsAllowed, :fallbackRequiresSameDataPolicy, :scopesAllow,
+								  :scopesDeny, :monthlyBudgetUsd, :alertOwner, :burstLimit, :requestMetadataLogging,
+								  :rawPayloadStorage, :auditEventsRequired, :rotationCadence, :rotationMethod,
+								  :rotationLastCompleted, :offboardingTriggers, :exceptionsAllowed, :exceptionReason,
+								  :exceptionApprover, :exceptionExpires, :inputFile, :runDate)"""),
 				new ExposureWriter<>(jdbc, InputSource.POLICIES, runDate));
 	}
 

@@ -15,7 +15,7 @@ record PolicyFile(@Nullable String keyId, Owners owners, @Nullable String enviro
 		Exceptions exceptions) {
 
 	PolicyFile {
-		owners = (owners != null) ? owners : new Owners(null, null, null, null);
+		owners = (owners != null) ? owners : new Owners(null, null, null, null, null);
 		workload = (workload != null) ? workload : new Workload(null, null, null);
 		routes = (routes != null) ? routes : new Routes(null, null);
 		models = (models != null) ? models : new Models(null, null);
@@ -28,7 +28,7 @@ record PolicyFile(@Nullable String keyId, Owners owners, @Nullable String enviro
 	}
 
 	record Owners(@Nullable String business, @Nullable String technical, @Nullable String security,
-			@Nullable String finance) {
+			@Nullable String finance, @Nullable String backup) {
 	}
 
 	record Workload(@Nullable String service, @Nullable String repository, @Nullable String deployment) {

@@ -47,8 +47,8 @@ class PolicyProcessor implements ItemProcessor<YamlDocument, Policy> {
 		checkAddresses(document, file.keyId().strip(),
 				Map.of("owners.business", text(owners.business()), "owners.technical", text(owners.technical()),
 						"owners.security", text(owners.security()), "owners.finance", text(owners.finance()),
-						"quotas.alert_owner", text(file.quotas().alertOwner()), "exceptions.approver",
-						text(file.exceptions().approver())));
+						"owners.backup", text(owners.backup()), "quotas.alert_owner", text(file.quotas().alertOwner()),
+						"exceptions.approver", text(file.exceptions().approver())));
 		var workload = file.workload();
 		var quotas = file.quotas();
 		var logging = file.logging();
@@ -56,14 +56,15 @@ class PolicyProcessor implements ItemProcessor<YamlDocument, Policy> {
 		var exceptions = file.exceptions();
 		return new Policy(file.keyId().strip(), Identities.normalise(owners.business()),
 				Identities.normalise(owners.technical()), Identities.normalise(owners.security()),
-				Identities.normalise(owners.finance()), file.environment(), workload.service(), workload.repository(),
-				workload.deployment(), file.routes().allowed(), file.routes().denied(), file.models().allowedGroups(),
-				file.models().fallbackRequiresSameDataPolicy(), file.scopes().allow(), file.scopes().deny(),
-				quotas.monthlyBudgetUsd(), Identities.normalise(quotas.alertOwner()), quotas.burstLimit(),
-				logging.requestMetadata(), logging.rawPayloadStorage(), logging.auditEventsRequired(),
-				rotation.cadence(), rotation.method(), rotation.lastCompleted(), file.offboarding().triggers(),
-				exceptions.allowed(), exceptions.reason(), Identities.normalise(exceptions.approver()),
-				exceptions.expires(), document.file(), document.exposures());
+				Identities.normalise(owners.finance()), Identities.normalise(owners.backup()), file.environment(),
+				workload.service(), workload.repository(), workload.deployment(), file.routes().allowed(),
+				file.routes().denied(), file.models().allowedGroups(), file.models().fallbackRequiresSameDataPolicy(),
+				file.scopes().allow(), file.scopes().deny(), quotas.monthlyBudgetUsd(),
+				Identities.normalise(quotas.alertOwner()), quotas.burstLimit(), logging.requestMetadata(),
+				logging.rawPayloadStorage(), logging.auditEventsRequired(), rotation.cadence(), rotation.method(),
+				rotation.lastCompleted(), file.offboarding().triggers(), exceptions.allowed(), exceptions.reason(),
+				Identities.normalise(exceptions.approver()), exceptions.expires(), document.file(),
+				document.exposures());
 	}
 
 	/** An owner is a group name or an e-mail address; one that has an @ must be one. */

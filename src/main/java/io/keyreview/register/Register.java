@@ -27,7 +27,7 @@ class Register {
 
 	private static final String INSERT = """
 			INSERT INTO key_register (key_id, alias, source, project, environment, policy_environment, status, owner,
-			  owner_type, business_owner, technical_owner, security_owner, finance_owner, cost_owner, workload_service,
+			  owner_type, business_owner, technical_owner, security_owner, finance_owner, backup_owner, cost_owner, workload_service,
 			  workload_repository, workload_deployment, routes, policy_routes_allowed, policy_routes_denied, models,
 			  policy_model_groups, scopes, policy_scopes_allowed, policy_scopes_denied, secret_location, created_at,
 			  created_by, last_used_at, requests_30d, failed_requests_30d, requests_90d, failed_requests_90d,
@@ -36,7 +36,7 @@ class Register {
 			  exception_approver, exception_expires, has_policy, exposures, inventory_file, first_seen, last_seen,
 			  gone_since, reconciled_on, usage_last_used_at)
 			VALUES (:key_id, :alias, :source, :project, :environment, :policy_environment, :status, :owner,
-			  :owner_type, :business_owner, :technical_owner, :security_owner, :finance_owner, :cost_owner,
+			  :owner_type, :business_owner, :technical_owner, :security_owner, :finance_owner, :backup_owner, :cost_owner,
 			  :workload_service, :workload_repository, :workload_deployment, :routes, :policy_routes_allowed,
 			  :policy_routes_denied, :models, :policy_model_groups, :scopes, :policy_scopes_allowed,
 			  :policy_scopes_denied, :secret_location, :created_at, :created_by, :last_used_at, :requests_30d,
@@ -164,10 +164,10 @@ class Register {
 			.addValue("usage_last_used_at", SqlValues.toColumn(usage.lastUsedAt()));
 		Stream
 			.of("policy_environment", "business_owner", "technical_owner", "security_owner", "finance_owner",
-					"workload_service", "workload_repository", "workload_deployment", "policy_routes_allowed",
-					"policy_routes_denied", "policy_model_groups", "policy_scopes_allowed", "policy_scopes_denied",
-					"rotation_cadence", "rotation_method", "offboarding_triggers", "exceptions_allowed",
-					"exception_reason", "exception_approver", "exception_expires")
+					"backup_owner", "workload_service", "workload_repository", "workload_deployment",
+					"policy_routes_allowed", "policy_routes_denied", "policy_model_groups", "policy_scopes_allowed",
+					"policy_scopes_denied", "rotation_cadence", "rotation_method", "offboarding_triggers",
+					"exceptions_allowed", "exception_reason", "exception_approver", "exception_expires")
 			.forEach((column) -> columns.addValue(column, null));
 		if (policy != null) {
 			columns.addValue("policy_environment", policy.environment())
@@ -175,6 +175,7 @@ class Register {
 				.addValue("technical_owner", policy.technicalOwner())
 				.addValue("security_owner", policy.securityOwner())
 				.addValue("finance_owner", policy.financeOwner())
+				.addValue("backup_owner", policy.backupOwner())
 				.addValue("workload_service", policy.workloadService())
 				.addValue("workload_repository", policy.workloadRepository())
 				.addValue("workload_deployment", policy.workloadDeployment())

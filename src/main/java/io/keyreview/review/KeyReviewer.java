@@ -9,7 +9,7 @@ public class KeyReviewer {
 
 	static final List<Rule> RULES = List.of(new ExposureRule(), new OwnerLeftRule(), new VendorExitRule(),
 			new NoOwnerRule(), new EnvironmentBoundaryRule(), new OutsidePolicyRule(), new StaleRule(),
-			new BroadScopeRule(), new RotationOverdueRule(), new BudgetRule(), new ExceptionRule());
+			new BroadScopeRule(), new RotationOverdueRule(), new BudgetRule(), new ExceptionExpiredRule());
 
 	private static final List<String> RULE_IDS = RULES.stream().map(Rule::id).toList();
 

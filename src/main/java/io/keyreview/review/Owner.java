@@ -26,6 +26,11 @@ public record Owner(String name, @Nullable Group group, @Nullable Person person)
 		return this.group != null && this.group.accountable() == null;
 	}
 
+	/** A person owner, or a group's accountable person, on leave (HR status leave). */
+	public boolean onLeave() {
+		return this.person != null && "leave".equals(this.person.status());
+	}
+
 	public boolean leftBy(LocalDate day) {
 		return this.person != null && Owner.left(this.person, day);
 	}

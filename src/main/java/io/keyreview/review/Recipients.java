@@ -23,10 +23,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Who hears about a key: its business and technical owners (the inventory's owner without
- * a policy); for an owner who left, their manager and the security owner; the finance
- * owner for a budget finding; the security owner (or the escalation address) when no
- * owner can be reached. A group is mailed at its accountable person with its mailbox in
- * Cc; a group that is only a mailbox, at the mailbox.
+ * a policy), and its backup owner while one of them is on leave or gone; for an owner who
+ * left, their manager and the security owner; the finance owner for a budget finding; the
+ * security owner (or the escalation address) when no owner can be reached. A group is
+ * mailed at its accountable person with its mailbox in Cc; a group that is only a
+ * mailbox, at the mailbox.
  */
 public class Recipients {
 
@@ -50,6 +51,7 @@ public class Recipients {
 		if (policy != null) {
 			addOwner(addressees, departed, "business owner", context.owner(policy.businessOwner()), context);
 			addOwner(addressees, departed, "technical owner", context.owner(policy.technicalOwner()), context);
+			addBackup(addressees, policy, context);
 			Owner listed = context.owner(key.owner());
 			if (listed != null && listed.goneBy(context.runDate()) && !departed.contains(listed)) {
 				departed.add(listed);
@@ -90,7 +92,8 @@ public class Recipients {
 		for (ReviewedKey key : keys) {
 			Approval policy = key.policy();
 			Stream<String> owners = (policy != null) ? Stream.of(key.owner(), policy.businessOwner(),
-					policy.technicalOwner(), policy.financeOwner(), policy.securityOwner()) : Stream.of(key.owner());
+					policy.technicalOwner(), policy.financeOwner(), policy.securityOwner(), policy.backupOwner())
+					: Stream.of(key.owner());
 			owners.map(Identities::normalise).filter(Objects::nonNull).forEach((owner) -> {
 				Directory.Group group = directory.groups().get(owner);
 				String person = (group != null) ? Identities.normalise(group.accountable()) : owner;
@@ -109,6 +112,22 @@ public class Recipients {
 		}
 		people.putAll(byEmail.apply(managers));
 		return people;
+	}
+
+	/**
+	 * The backup owner, for the business or technical owners on leave or gone.
+	 */
+	private static void addBackup(Map<String, Addressee> addressees, Approval policy, ReviewContext context) {
+		List<String> away = Stream.of(policy.businessOwner(), policy.technicalOwner())
+			.map(context::owner)
+			.filter((owner) -> owner != null && (owner.goneBy(context.runDate()) || owner.onLeave()))
+			.map((owner) -> owner.name() + (owner.onLeave() ? " (on leave)" : " (gone)"))
+			.distinct()
+			.toList();
+		if (!away.isEmpty()) {
+			addOwner(addressees, new ArrayList<>(), "backup owner, for " + String.join(", ", away),
+					context.owner(policy.backupOwner()), context);
+		}
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.keyreview.review;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.Set;
 import io.keyreview.people.People;
 import io.keyreview.policy.Directories;
 import io.keyreview.policy.Directory;
+import io.keyreview.support.SqlValues;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -66,6 +68,23 @@ public class ReviewRegister {
 	public List<ReviewedKey> keysAfter(String keyId, int limit) {
 		return this.named.query(ReviewedKeys.QUERY + " WHERE r.key_id > :after ORDER BY r.key_id LIMIT :limit",
 				Map.of("after", keyId, "limit", limit), ReviewedKeys.ROW_MAPPER);
+	}
+
+	/**
+	 * The keys still in use whose policy exception or own expiry date falls from one day
+	 * to another, in key id order.
+	 */
+	public List<ReviewedKey> keysExpiringBetween(LocalDate from, LocalDate to) {
+		return this.named
+			.query(ReviewedKeys.QUERY + " WHERE r.exception_expires BETWEEN :from AND :to"
+					+ " OR (r.expires_at >= :fromStart AND r.expires_at < :afterTo) ORDER BY r.key_id",
+					Map.of("from", from, "to", to, "fromStart",
+							SqlValues.toColumn(from.atStartOfDay(ZoneOffset.UTC).toInstant()), "afterTo",
+							SqlValues.toColumn(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())),
+					ReviewedKeys.ROW_MAPPER)
+			.stream()
+			.filter((key) -> !key.retired())
+			.toList();
 	}
 
 	/** The current findings of the keys from one key id to another, in rule order. */

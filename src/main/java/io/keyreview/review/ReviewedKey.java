@@ -53,10 +53,11 @@ public record ReviewedKey(String keyId, @Nullable String alias, @Nullable String
 
 	/** What a key's policy approved, as far as the rules need it. */
 	public record Approval(@Nullable String businessOwner, @Nullable String technicalOwner,
-			@Nullable String securityOwner, @Nullable String financeOwner, @Nullable String environment,
-			List<String> routesAllowed, List<String> routesDenied, List<String> modelGroups, List<String> scopesAllowed,
-			List<String> scopesDenied, @Nullable String rotationCadence, @Nullable String exceptionReason,
-			@Nullable String exceptionApprover, @Nullable LocalDate exceptionExpires) {
+			@Nullable String securityOwner, @Nullable String financeOwner, @Nullable String backupOwner,
+			@Nullable String environment, List<String> routesAllowed, List<String> routesDenied,
+			List<String> modelGroups, List<String> scopesAllowed, List<String> scopesDenied,
+			@Nullable String rotationCadence, @Nullable String exceptionReason, @Nullable String exceptionApprover,
+			@Nullable LocalDate exceptionExpires) {
 
 	}
 

@@ -27,13 +27,15 @@ final class ReviewedKeys {
 	}
 
 	private static ReviewedKey map(ResultSet rs) throws SQLException {
-		Approval policy = rs.getBoolean("has_policy") ? new Approval(rs.getString("business_owner"),
-				rs.getString("technical_owner"), rs.getString("security_owner"), rs.getString("cost_owner"),
-				rs.getString("policy_environment"), SqlValues.list(rs, "policy_routes_allowed"),
-				SqlValues.list(rs, "policy_routes_denied"), SqlValues.list(rs, "policy_model_groups"),
-				SqlValues.list(rs, "policy_scopes_allowed"), SqlValues.list(rs, "policy_scopes_denied"),
-				rs.getString("rotation_cadence"), rs.getString("exception_reason"), rs.getString("exception_approver"),
-				rs.getObject("exception_expires", LocalDate.class)) : null;
+		Approval policy = rs.getBoolean("has_policy")
+				? new Approval(rs.getString("business_owner"), rs.getString("technical_owner"),
+						rs.getString("security_owner"), rs.getString("cost_owner"), rs.getString("backup_owner"),
+						rs.getString("policy_environment"), SqlValues.list(rs, "policy_routes_allowed"),
+						SqlValues.list(rs, "policy_routes_denied"), SqlValues.list(rs, "policy_model_groups"),
+						SqlValues.list(rs, "policy_scopes_allowed"), SqlValues.list(rs, "policy_scopes_denied"),
+						rs.getString("rotation_cadence"), rs.getString("exception_reason"),
+						rs.getString("exception_approver"), rs.getObject("exception_expires", LocalDate.class))
+				: null;
 		return new ReviewedKey(rs.getString("key_id"), rs.getString("alias"), rs.getString("environment"),
 				rs.getString("status"), rs.getString("owner"), rs.getString("owner_type"), rs.getString("created_by"),
 				SqlValues.instant(rs, "created_at"), SqlValues.instant(rs, "last_used_at"),

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -23,12 +25,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * escalated)
  * @param actionGrace how long after the due date the action an answer asks for may take
  * before it is overdue and the security owner is told
+ * @param expiryNoticeBefore when before a policy exception or a key itself expires its
+ * owners are told, each point once
  */
 @ConfigurationProperties("keyreview.review")
 public record ReviewSettings(@DefaultValue("14d") Duration dueIn, @DefaultValue("security@example.com") String security,
 		@DefaultValue("finance@example.com") String finance, @DefaultValue("7d") Duration defaultAfter, @DefaultValue( {
 				"7d", "1d" }) List<Duration> remindBefore,
-		@DefaultValue("proposed") String onNoAnswer, @DefaultValue("14d") Duration actionGrace){
+		@DefaultValue("proposed") String onNoAnswer, @DefaultValue("14d") Duration actionGrace,
+		@DefaultValue({ "30d", "7d", "1d" }) List<Duration> expiryNoticeBefore){
 
 	public ReviewSettings {
 		if (!List.of("proposed", "disable", "none").contains(onNoAnswer)) {
@@ -44,6 +49,22 @@ public record ReviewSettings(@DefaultValue("14d") Duration dueIn, @DefaultValue(
 	 */
 	public LocalDate followedFrom(LocalDate today) {
 		return today.minusDays(this.defaultAfter.toDays() + 31);
+	}
+
+	/**
+	 * The latest of the points (so many days before {@code date}) that {@code today} has
+	 * reached, in days before the date; null before the first. A night that did not run
+	 * costs no point twice: the next one sends only the latest.
+	 */
+	public static @Nullable Long latestPointReached(List<Duration> pointsBefore, LocalDate date, LocalDate today) {
+		Long latest = null;
+		for (Duration before : pointsBefore) {
+			long days = before.toDays();
+			if (!today.isBefore(date.minusDays(days)) && (latest == null || days < latest)) {
+				latest = days;
+			}
+		}
+		return latest;
 	}
 
 }

@@ -77,6 +77,7 @@ abstract class AnswerMailScenarios extends JobTestSupport {
 		String disableDelta = linkSubject("ann@example.com", "disable delta-prod 2026-11");
 		String deleteDelta = linkSubject("ann@example.com", "delete delta-prod 2026-11");
 		String escalateGhost = linkSubject("security@example.com", "escalate ghost-key 2026-11");
+		String narrowDelta = linkSubject("ann@example.com", "narrow delta-prod 2026-11");
 		assertThat(linkSubjects("ann@example.com")).as("every decision for each of Ann's two keys").hasSize(14);
 
 		send(message("ann@example.com", keepAlpha, "Reason: still in use by support\n\n> quoted digest"),
@@ -95,13 +96,17 @@ abstract class AnswerMailScenarios extends JobTestSupport {
 		outOfOffice.setHeader("Auto-Submitted", "auto-replied");
 		send(outOfOffice, "<ooo-1@ann.example.com>");
 		send(message("ann@example.com", keepAlpha, "Reason: " + "x".repeat(100_000)), "<huge-1@ann.example.com>");
+		java.nio.file.Files.writeString(INPUTS.resolve("owners.yaml"),
+				"delegates: {ann@example.com: [deputy@example.com]}\n", java.nio.file.StandardOpenOption.APPEND);
+		send(message("deputy@example.com", narrowDelta, "Reason: covering for Ann"), "<delegate-1@deputy.example.com>");
 
 		assertThat(nightly(ANSWER_NIGHT)).isEqualTo(ExitCode.DONE);
 
 		assertThat(answers()).containsExactlyInAnyOrder(
 				"2026-11:alpha-prod:keep:still in use by support:" + "ann@example.com:mail:<click-1@ann.example.com>",
 				"2026-11:delta-prod:disable:nobody uses it the digest:ann@example.com:mail:<click-2@ann.example.com>",
-				"2026-11:ghost-key:escalate:Prüfung läuft:security@example.com:mail:<click-3@sec.example.com>");
+				"2026-11:ghost-key:escalate:Prüfung läuft:security@example.com:mail:<click-3@sec.example.com>",
+				"2026-11:delta-prod:narrow:covering for Ann:deputy@example.com:mail:<delegate-1@deputy.example.com>");
 		assertThat(this.jdbc
 			.queryForList("SELECT input_file, reason FROM rejected_row WHERE source = 'answers' ORDER BY input_file"))
 			.extracting((row) -> row.get("input_file") + " " + row.get("reason"))
@@ -120,13 +125,15 @@ abstract class AnswerMailScenarios extends JobTestSupport {
 							+ "ann@example.com or was altered");
 		assertThat(folder("INBOX")).isEmpty();
 		assertThat(folder("processed")).containsExactlyInAnyOrder("<click-1@ann.example.com>",
-				"<click-1@ann.example.com>", "<click-2@ann.example.com>", "<click-3@sec.example.com>");
+				"<click-1@ann.example.com>", "<click-2@ann.example.com>", "<click-3@sec.example.com>",
+				"<delegate-1@deputy.example.com>");
 		assertThat(folder("refused")).hasSize(6);
 		assertThat(receivedSubjects()).containsExactlyInAnyOrder(
 				"ann@example.com [keyreview] recorded: keep for alpha-prod, 2026-11",
 				"ann@example.com [keyreview] recorded: disable for delta-prod, 2026-11",
 				"ann@example.com [keyreview] not recorded: delete for delta-prod, 2026-11",
-				"security@example.com [keyreview] recorded: escalate for ghost-key, 2026-11");
+				"security@example.com [keyreview] recorded: escalate for ghost-key, 2026-11",
+				"deputy@example.com [keyreview] recorded: narrow for delta-prod, 2026-11");
 		assertThat(
 				this.jdbc.queryForList("SELECT CONCAT(subject, text_body, html_body) FROM mail_outbox", String.class))
 			.as("the signing secret never leaves keyreview")

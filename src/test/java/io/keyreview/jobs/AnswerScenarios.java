@@ -66,7 +66,8 @@ abstract class AnswerScenarios extends JobTestSupport {
 				ANSWER_NIGHT))
 			.extracting((row) -> row.get("line") + ": " + row.get("reason"))
 			.containsExactly(
-					"4: mallory@example.com is neither an addressee of delta-prod in 2026-11 nor the security owner",
+					"4: mallory@example.com is neither an addressee of delta-prod in 2026-11, its backup owner, the security "
+							+ "owner nor a delegate of one of them",
 					"5: an answer other than the proposed escalate needs a reason",
 					"6: the work list of 2026-11 has no key nope-key",
 					"7: the work list of 2026-10 has no key alpha-prod",
@@ -90,6 +91,41 @@ abstract class AnswerScenarios extends JobTestSupport {
 				.endsWith(",keep,\"support-prod is still needed, reviewed with team A\",ann@example.com,"
 						+ "2026-12-02T02:30:00Z,file,done,2026-12-02"))
 			.anySatisfy((line) -> assertThat(line).startsWith("2026-11,ghost-key,").endsWith(",,,,,,open,"));
+	}
+
+	@Test
+	void theBackupOwnerAndADelegateMayAnswerButNotForAnItemTheyHaveNoPartIn() throws IOException {
+		Files.writeString(INPUTS.resolve("owners.yaml"),
+				"delegates:\n  ann@example.com: [deputy@example.com, nobody]\n",
+				java.nio.file.StandardOpenOption.APPEND);
+		givenInputFile("policies/alpha-prod.yaml", Files.readString(INPUTS.resolve("policies/alpha-prod.yaml"))
+			.replace("finance: finops}", "finance: finops, backup: Carl@example.com}"));
+		givenInputFile("answers/reviewer.csv", """
+				cycle,key_id,answer,reason,answered_by
+				2026-11,alpha-prod,keep,,carl@example.com
+				2026-11,delta-prod,narrow,,deputy@example.com
+				2026-11,ghost-key,escalate,,deputy@example.com
+				2026-11,delta-prod,narrow,,carl@example.com
+				""");
+
+		assertThat(nightly(ANSWER_NIGHT)).isEqualTo(ExitCode.DONE);
+
+		assertThat(answers()).containsExactly(
+				"2026-11:alpha-prod:keep:null:carl@example.com:file:answers/reviewer.csv:2",
+				"2026-11:delta-prod:narrow:null:deputy@example.com:file:answers/reviewer.csv:3");
+		assertThat(this.jdbc.queryForList(
+				"SELECT line, reason FROM rejected_row WHERE source IN ('answers', 'directory') AND run_date = ? "
+						+ "ORDER BY source, line",
+				ANSWER_NIGHT))
+			.extracting((row) -> row.get("line") + ": " + row.get("reason"))
+			.containsExactly(
+					"4: deputy@example.com is neither an addressee of ghost-key in 2026-11, its backup owner, the "
+							+ "security owner nor a delegate of one of them",
+					"5: carl@example.com is neither an addressee of delta-prod in 2026-11, its backup owner, the "
+							+ "security owner nor a delegate of one of them",
+					"11: delegates of ann@example.com: delegate 'nobody' is not an e-mail address; it is left out");
+		assertThat(Files.readAllLines(OUT.resolve("register/register-2026-12-02.csv")))
+			.anySatisfy((line) -> assertThat(line).startsWith("alpha-prod,").contains(",finops,carl@example.com,"));
 	}
 
 	@Test
@@ -158,18 +194,61 @@ abstract class AnswerScenarios extends JobTestSupport {
 				""");
 		assertThat(nightly(ANSWER_NIGHT)).isEqualTo(ExitCode.DONE);
 		assertThat(action("alpha-prod")).isEqualTo("disable:open:null:null");
-		java.nio.file.Path keys = INPUTS.resolve("keys/gateway.csv");
-		Files.writeString(keys,
-				Files.readString(keys)
-					.lines()
-					.map((line) -> line.startsWith("alpha-prod,") ? line.replace(",active,", ",disabled,") : line)
-					.collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+		editKeys((line) -> line.startsWith("alpha-prod,") ? line.replace(",active,", ",disabled,") : line);
 
 		assertThat(nightly(ANSWER_NIGHT.plusDays(1))).isEqualTo(ExitCode.DONE);
 
 		assertThat(action("alpha-prod")).isEqualTo("disable:done:2026-12-03:status disabled");
 		assertThat(Files.readAllLines(OUT.resolve("worklists/worklist-2026-11.csv")))
 			.anySatisfy((line) -> assertThat(line).startsWith("2026-11,alpha-prod,").endsWith(",file,done,2026-12-03"));
+	}
+
+	@Test
+	void aRotateIsDoneOnceAReplacementKeyIsInUseAndTheOldKeyDisabled() throws IOException {
+		givenInputFile("answers/reviewer.csv", """
+				cycle,key_id,answer,reason,answered_by
+				2026-11,alpha-prod,rotate,the key was pasted in a support ticket,ann@example.com
+				""");
+		assertThat(nightly(ANSWER_NIGHT)).isEqualTo(ExitCode.DONE);
+		editKeys(
+				(line) -> line.startsWith("alpha-prod,")
+						? line.replace("2026-11-19T10:00:00Z", "2026-12-03T09:00:00Z") + "\n"
+								+ line.replace("alpha-prod,", "alpha-prod-2,").replace(",2026-10-01T00:00:00Z,", ",,")
+						: line);
+
+		assertThat(nightly(ANSWER_NIGHT.plusDays(1))).isEqualTo(ExitCode.DONE);
+
+		assertThat(action("alpha-prod")).as("replaced, the old key still active").isEqualTo("rotate:open:null:null");
+		assertThat(Files.readAllLines(OUT.resolve("register/register-2026-12-03.csv")))
+			.anySatisfy((line) -> assertThat(line).startsWith("alpha-prod,").endsWith(",rotate,2026-11,open"))
+			.anySatisfy((line) -> assertThat(line).startsWith("alpha-prod-2,").endsWith(",,,"));
+
+		editKeys((line) -> line.startsWith("alpha-prod,") ? line.replace(",active,", ",disabled,") : line);
+		assertThat(nightly(ANSWER_NIGHT.plusDays(2))).isEqualTo(ExitCode.DONE);
+
+		assertThat(action("alpha-prod")).isEqualTo("rotate:done:2026-12-04:replaced by alpha-prod-2 (first seen "
+				+ "2026-12-03); the old key last used 2026-12-03T09:00:00Z, after the cutover; disabled 2026-12-04; "
+				+ "not deleted yet");
+		assertThat(Files.readAllLines(OUT.resolve("register/register-2026-12-04.csv")))
+			.anySatisfy((line) -> assertThat(line).startsWith("alpha-prod,").endsWith(",,,"));
+		assertThat(this.commandLine
+			.execute(new org.springframework.boot.DefaultApplicationArguments("evidence", "--key=alpha-prod")))
+			.isEqualTo(ExitCode.DONE);
+		tools.jackson.databind.JsonNode evidence = tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readTree(Files.readString(OUT.resolve("evidence/alpha-prod.json")));
+		assertThat(evidence.at("/review_answers/0/decision").asString()).isEqualTo("rotate");
+		assertThat(evidence.at("/review_answers/0/reason").asString())
+			.isEqualTo("the key was pasted in a support ticket");
+		assertThat(evidence.at("/review_answers/0/answer_ref").asString()).endsWith("reviewer.csv:2");
+		assertThat(evidence.at("/review_actions/0/status").asString()).isEqualTo("done");
+		assertThat(evidence.at("/review_actions/0/evidence").asString()).startsWith("replaced by alpha-prod-2");
+	}
+
+	private static void editKeys(java.util.function.UnaryOperator<String> edit) throws IOException {
+		java.nio.file.Path keys = INPUTS.resolve("keys/gateway.csv");
+		Files.writeString(keys,
+				Files.readString(keys).lines().map(edit).collect(java.util.stream.Collectors.joining("\n", "", "\n")));
 	}
 
 	private String action(String keyId) {

@@ -40,6 +40,11 @@ abstract class ReviewTimelineScenarios extends JobTestSupport {
 	@Test
 	void remindsEscalatesAndDefaultsEachOnce(CapturedOutput output) throws IOException {
 		givenInputs("basic");
+		givenInputFile("policies/alpha-prod.yaml",
+				Files.readString(INPUTS.resolve("policies/alpha-prod.yaml"))
+					.replace("exceptions: {allowed: false}",
+							"exceptions: {allowed: true, reason: year-end load test, approver: sofia@example.com, "
+									+ "expires: 2026-12-14}"));
 		night("2026-11-21");
 		assertThat(monthly("2026-11")).isEqualTo(ExitCode.DONE);
 		givenInputFile("answers/ann.csv", "cycle,key_id,answer,answered_by\n2026-11,alpha-prod,keep,ann@example.com\n");
@@ -102,6 +107,27 @@ abstract class ReviewTimelineScenarios extends JobTestSupport {
 				"2026-11,finance@example.com,,1,0,0,1,0,0,1", "2026-11,security@example.com,,1,0,0,1,0,0,1",
 				"2026-11,all,,3,1,0,2,0,1,2");
 		assertThat(OUT.resolve("reports/review-2026-11.csv.sha256")).exists();
+		assertThat(this.jdbc.queryForList("""
+				SELECT message_id, recipient, cc, subject FROM mail_outbox WHERE message_id LIKE '<keyreview.expiry.%'
+				ORDER BY created_on, subject"""))
+			.as("alpha-prod's exception ends on 2026-12-14, the key on 2027-01-01: each point once, the latest reached")
+			.extracting((row) -> row.get("message_id").toString().replaceAll("^<keyreview\\.expiry\\.(\\w+)\\..*", "$1")
+					+ " " + row.get("recipient") + " cc " + row.get("cc") + ": " + row.get("subject"))
+			.containsExactly(
+					"30d ann@example.com cc team-a@example.com: [keyreview] alpha-prod: the policy exception ends in "
+							+ "23 day(s), on 2026-12-14",
+					"30d ann@example.com cc team-a@example.com: [keyreview] alpha-prod: the key ends in 30 day(s), on "
+							+ "2027-01-01",
+					"7d ann@example.com cc team-a@example.com: [keyreview] alpha-prod: the policy exception ends in "
+							+ "7 day(s), on 2026-12-14",
+					"1d ann@example.com cc team-a@example.com: [keyreview] alpha-prod: the policy exception ends in "
+							+ "1 day(s), on 2026-12-14",
+					"7d ann@example.com cc team-a@example.com: [keyreview] alpha-prod: the key ends in 3 day(s), on "
+							+ "2027-01-01");
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT rule_id FROM key_finding WHERE key_id = 'alpha-prod'",
+				String.class))
+			.as("the exception ended on 2026-12-14")
+			.contains("exception-expired");
 		assertThat(this.commandLine.execute(new DefaultApplicationArguments("status"))).isEqualTo(ExitCode.DONE);
 		assertThat(output.getOut()).contains("review cycles" + System.lineSeparator() + "  2026-11: 3 item(s), 1 "
 				+ "answered on time, 0 late, 2 defaulted, 0 open; 1 action(s) done, 2 overdue");

@@ -99,17 +99,21 @@ final class Keys {
 
 	String rotationCadence = "90d_or_owner_change";
 
+	@Nullable String backupOwner;
+
 	@Nullable String exceptionReason;
 
 	@Nullable LocalDate exceptionExpires;
+
+	@Nullable String exceptionApprover = "ann@example.com";
 
 	Map<String, Person> people = new java.util.HashMap<>(PEOPLE);
 
 	ReviewedKey build() {
 		Approval policy = this.withPolicy ? new Approval(this.businessOwner, this.technicalOwner, "appsec",
-				this.financeOwner, this.policyEnvironment, this.routes, this.routesDenied, this.modelGroups,
-				this.scopesAllowed, this.scopesDenied, this.rotationCadence, this.exceptionReason,
-				(this.exceptionReason != null) ? "ann@example.com" : null, this.exceptionExpires) : null;
+				this.financeOwner, this.backupOwner, this.policyEnvironment, this.routes, this.routesDenied,
+				this.modelGroups, this.scopesAllowed, this.scopesDenied, this.rotationCadence, this.exceptionReason,
+				(this.exceptionReason != null) ? this.exceptionApprover : null, this.exceptionExpires) : null;
 		return new ReviewedKey("key-1", "alias-1", this.environment, this.status, this.owner, this.ownerType,
 				this.createdBy, this.createdAt, this.lastUsedAt, this.lastRotatedAt, this.expiresAt, this.routes,
 				this.models, this.scopes, this.routesSeen, this.modelsSeen, this.spendMonth, this.budget,

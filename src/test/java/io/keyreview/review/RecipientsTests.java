@@ -27,4 +27,25 @@ class RecipientsTests {
 				+ "address; it is left out of the recipients");
 	}
 
+	@Test
+	void theBackupOwnerReceivesTheItemsWhileAnOwnerIsOnLeaveOrGone() {
+		Recipients recipients = new Recipients("security@example.com");
+		this.key.backupOwner = "bob@example.com";
+
+		assertThat(recipients.of(this.key.build(), List.of(), this.key.context(), false)).extracting(Addressee::to)
+			.as("both owners at work")
+			.containsExactly("ann@example.com", "carl@example.com");
+
+		this.key.person("carl@example.com", "leave", "employee", null);
+		assertThat(recipients.of(this.key.build(), List.of(), this.key.context(), false))
+			.extracting((addressee) -> addressee.to() + " " + addressee.roles())
+			.containsExactly("ann@example.com [business owner team_a]", "carl@example.com [technical owner]",
+					"bob@example.com [backup owner, for carl@example.com (on leave)]");
+
+		this.key.person("carl@example.com", "terminated", "employee", "2026-11-01");
+		assertThat(recipients.of(this.key.build(), List.of(), this.key.context(), false)).extracting(Addressee::to)
+			.as("gone: the backup owner, and the security owner (HR does not list Carl's manager)")
+			.containsExactly("ann@example.com", "bob@example.com", "security@example.com");
+	}
+
 }

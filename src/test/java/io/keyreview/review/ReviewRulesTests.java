@@ -326,18 +326,24 @@ class ReviewRulesTests {
 	}
 
 	@Test
-	void exceptionEscalatesAnExpiredExceptionAndOneWithoutExpiry() {
+	void anExceptionExpiredWithoutAnExpiryDateOrWithoutAnApproverEscalates() {
 		this.key.exceptionReason = "burst for backfill";
 		this.key.exceptionExpires = LocalDate.parse("2026-10-01");
-		assertThat(check(new ExceptionRule())).hasValueSatisfying((finding) -> {
+		assertThat(check(new ExceptionExpiredRule())).hasValueSatisfying((finding) -> {
 			assertThat(finding.decision()).isEqualTo(Decision.ESCALATE);
 			assertThat(finding.evidence()).isEqualTo(
 					"exception 'burst for backfill' approved by ann@example.com expired on 2026-10-01 (51 days ago)");
 		});
 
 		this.key.exceptionExpires = null;
-		assertThat(check(new ExceptionRule())).map(Finding::evidence)
+		assertThat(check(new ExceptionExpiredRule())).map(Finding::evidence)
 			.hasValue("exception 'burst for backfill' approved by ann@example.com has no expiry date");
+
+		this.key.exceptionExpires = LocalDate.parse("2027-01-01");
+		this.key.exceptionApprover = null;
+		assertThat(check(new ExceptionExpiredRule())).map(Finding::ruleId).hasValue("exception-expired");
+		assertThat(check(new ExceptionExpiredRule())).map(Finding::evidence)
+			.hasValue("exception 'burst for backfill' approved by (none) has no approver");
 	}
 
 	@Test
@@ -345,7 +351,7 @@ class ReviewRulesTests {
 		this.key.exceptionReason = "burst for backfill";
 		this.key.exceptionExpires = Keys.RUN_DATE;
 
-		assertThat(check(new ExceptionRule())).isEmpty();
+		assertThat(check(new ExceptionExpiredRule())).isEmpty();
 	}
 
 	@Test

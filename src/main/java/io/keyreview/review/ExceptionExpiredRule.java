@@ -5,12 +5,15 @@ import java.util.Optional;
 import io.keyreview.review.ReviewedKey.Approval;
 import org.jspecify.annotations.Nullable;
 
-/** {@code exception}: a policy exception that has expired or has no expiry date. */
-class ExceptionRule implements Rule {
+/**
+ * {@code exception-expired}: a policy exception that has expired, or that lacks the
+ * expiry date or the approver every exception must carry (and so counts as expired).
+ */
+class ExceptionExpiredRule implements Rule {
 
 	@Override
 	public String id() {
-		return "exception";
+		return "exception-expired";
 	}
 
 	@Override
@@ -24,6 +27,9 @@ class ExceptionRule implements Rule {
 				+ orNone(policy.exceptionApprover());
 		if (policy.exceptionExpires() == null) {
 			return fails(Decision.ESCALATE, exception + " has no expiry date");
+		}
+		if (policy.exceptionApprover() == null || policy.exceptionApprover().isBlank()) {
+			return fails(Decision.ESCALATE, exception + " has no approver");
 		}
 		if (policy.exceptionExpires().isBefore(context.runDate())) {
 			return fails(Decision.ESCALATE, exception + " expired on " + policy.exceptionExpires() + " ("
