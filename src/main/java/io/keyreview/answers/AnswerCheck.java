@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.keyreview.review.Decision;
+import io.keyreview.run.Cycle;
 import io.keyreview.support.Identities;
 import io.keyreview.worklist.ReviewSettings;
 import org.jspecify.annotations.Nullable;
@@ -55,6 +56,27 @@ public class AnswerCheck {
 			return "an answer " + notable + " needs a reason";
 		}
 		return null;
+	}
+
+	/**
+	 * Whether answers to a monthly or quarterly cycle wait: its work list is not built
+	 * yet, and an item of it could still be open on {@code today} (the cycle's last day
+	 * plus {@code due-in} plus {@code default-after} has not passed). Answers dropped
+	 * before the monthly runs are read again each night until it has.
+	 */
+	public boolean awaitsItsWorklist(String cycleName, LocalDate today) {
+		Cycle cycle;
+		try {
+			cycle = Cycle.period(cycleName);
+		}
+		catch (RuntimeException notAPeriod) {
+			return false;
+		}
+		LocalDate closes = cycle.lastDay()
+			.plusDays(this.settings.dueIn().toDays() + this.settings.defaultAfter().toDays());
+		return !today.isAfter(closes) && this.jdbc
+			.queryForList("SELECT key_id FROM worklist_item WHERE cycle = ? LIMIT 1", String.class, cycle.name())
+			.isEmpty();
 	}
 
 	/**

@@ -14,7 +14,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.FileSystemUtils;
 
@@ -22,17 +26,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The demo data set of {@code jobs/demo}: every key gets the decision, and fails the
- * rules, that its README says; the monthly and quarterly reviews leave their files.
+ * rules, that its README says; the monthly and quarterly reviews leave their files; the
+ * demo's answers wait for the monthly and are recorded the night after it.
  */
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:keyreview;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-		+ "NON_KEYWORDS=VALUE,YEAR,MONTH,DAY;DB_CLOSE_DELAY=-1")
+@TestPropertySource(properties = {
+		"spring.datasource.url=jdbc:h2:mem:keyreview;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
+				+ "NON_KEYWORDS=VALUE,YEAR,MONTH,DAY;DB_CLOSE_DELAY=-1",
+		"keyreview.answers.address=keyreview-answers@example.com",
+		"keyreview.answers.secret=test-demo-answers-secret-not-for-production" })
+@ExtendWith(OutputCaptureExtension.class)
 class DemoDataTests extends JobTestSupport {
 
 	private static final Pattern EXPECTED_ROW = Pattern
 		.compile("^\\| `([a-z0-9-]+)` \\| \\w+ \\| .* \\| (.*) \\| \\*\\*(\\w+)\\*\\* \\|$");
 
 	@Test
-	void everyDemoKeyGetsTheDecisionAndFindingsItsReadmeExpects() throws IOException {
+	void everyDemoKeyGetsTheDecisionAndFindingsItsReadmeExpects(CapturedOutput output) throws IOException {
 		givenTheDemoInputs();
 		Map<String, String> expected = expectedFromReadme();
 		assertThat(expected).hasSize(32);
@@ -65,6 +74,28 @@ class DemoDataTests extends JobTestSupport {
 			.contains("Subject: [keyreview] Monthly key review 2026-11:")
 			.contains("  - budget: spent $148.33 this month against a monthly budget of $50.00")
 			.doesNotContain("fakeDemo");
+
+		assertThat(
+				this.jdbc.queryForObject("SELECT text_body FROM mail_outbox WHERE cycle = '2026-11' AND recipient = ?",
+						String.class, "dana.lee@example.com"))
+			.contains("keep: mailto:keyreview-answers@example.com?subject=keyreview%20answer%3A%20keep%20"
+					+ "support-agent-prod-gateway%202026-11%20%5Bkr%3A");
+		assertThat(count("SELECT COUNT(*) FROM review_answer")).as("answers wait for the monthly's work list").isZero();
+		assertThat(nightly(LocalDate.parse("2026-12-02"))).isEqualTo(ExitCode.DONE);
+		assertThat(this.jdbc.queryForList("SELECT key_id, decision, answered_by FROM review_answer ORDER BY answer_id"))
+			.extracting((row) -> row.get("key_id") + " " + row.get("decision") + " " + row.get("answered_by"))
+			.containsExactly("support-agent-prod-gateway keep dana.lee@example.com",
+					"support-macro-prod-gateway disable dana.lee@example.com",
+					"finance-assist-prod-gateway narrow kenji.watanabe@example.com",
+					"billing-assist-prod-gateway keep mateo.silva@example.com",
+					"sales-outreach-prod-openai disable sofia.garcia@example.com",
+					"legacy-batch-summarizer escalate security@example.com");
+		assertThat(this.jdbc.queryForList("SELECT line, reason FROM rejected_row WHERE source = 'answers'"))
+			.extracting((row) -> row.get("line") + ": " + row.get("reason"))
+			.containsExactly("8: an answer other than the proposed rotate needs a reason");
+		assertThat(this.commandLine.execute(new DefaultApplicationArguments("status"))).isEqualTo(ExitCode.DONE);
+		assertThat(output.getOut()).contains("  2026-11: 25 item(s), 6 answered on time, 0 late, 0 defaulted, 19 open; "
+				+ "3 action(s) done, 0 overdue");
 	}
 
 	private void givenTheDemoInputs() throws IOException {
