@@ -217,8 +217,9 @@ class MailConfiguration {
 			}
 			delivery.tellSecurityOfParked();
 			StepExecution step = chunkContext.getStepContext().getStepExecution();
-			logger.info("deliverMail: {} message(s) delivered, {} parked, {} left in the outbox", step.getWriteCount(),
-					step.getFilterCount(), outbox.unsentCount());
+			logger.info("deliverMail: {} message(s) delivered, {} parked, {} left in the outbox",
+					step.getWriteCount() + contribution.getWriteCount(),
+					step.getFilterCount() + contribution.getFilterCount(), outbox.unsentCount());
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}

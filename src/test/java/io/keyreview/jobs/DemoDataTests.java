@@ -58,6 +58,7 @@ class DemoDataTests extends JobTestSupport {
 								.collect(Collectors.joining(",")));
 		});
 		assertThat(actual).isEqualTo(expected);
+		assertThat(output).contains("deliverMail: 8 message(s) delivered, 0 parked, 0 left in the outbox");
 
 		assertThat(monthly("2026-11")).isEqualTo(ExitCode.DONE);
 		assertThat(quarterly("2026-Q4")).isEqualTo(ExitCode.DONE);
