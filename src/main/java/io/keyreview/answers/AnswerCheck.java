@@ -3,7 +3,9 @@ package io.keyreview.answers;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -151,6 +153,21 @@ public class AnswerCheck {
 		return addressees.stream()
 			.filter((addressee) -> addressee.equals(answerer) || delegators.contains(addressee))
 			.toList();
+	}
+
+	/**
+	 * The keys of a cycle's work list addressed to {@code addressee} (To or Cc), each
+	 * with its alias (or null), in key order: what a digest to them listed.
+	 */
+	public Map<String, @Nullable String> itemsAddressedTo(String cycle, String addressee) {
+		Map<String, @Nullable String> items = new LinkedHashMap<>();
+		this.jdbc.query("""
+				SELECT DISTINCT i.key_id, i.alias FROM worklist_recipient r
+				JOIN worklist_item i ON i.cycle = r.cycle AND i.key_id = r.key_id
+				WHERE r.cycle = ? AND (r.recipient = ? OR r.cc = ?) ORDER BY i.key_id""", (rs) -> {
+			items.put(rs.getString("key_id"), rs.getString("alias"));
+		}, cycle, addressee, addressee);
+		return items;
 	}
 
 	/** The To and Cc of an item's recipients, normalised. */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.mail.Address;
 import jakarta.mail.Flags;
@@ -24,6 +26,7 @@ import io.keyreview.answers.AnswerLinks;
 import io.keyreview.answers.AnswerLinks.Signed;
 import io.keyreview.answers.Answers;
 import io.keyreview.answers.AnswersSettings;
+import io.keyreview.review.Decision;
 import io.keyreview.secrets.SecretRedactor;
 import io.keyreview.support.Identities;
 import io.keyreview.support.Sha256;
@@ -52,6 +55,8 @@ class AnswerMailbox {
 
 	private static final int MAX_REASON = 2000;
 
+	private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,300}>");
+
 	private final AnswersSettings.Mailbox settings;
 
 	private final AnswerLinks links;
@@ -62,17 +67,20 @@ class AnswerMailbox {
 
 	private final Receipts receipts;
 
+	private final Outbox outbox;
+
 	private final TransactionTemplate ownTransaction;
 
 	private final Clock clock;
 
 	AnswerMailbox(AnswersSettings.Mailbox settings, AnswerLinks links, AnswerCheck check, Answers answers,
-			Receipts receipts, TransactionTemplate ownTransaction, Clock clock) {
+			Receipts receipts, Outbox outbox, TransactionTemplate ownTransaction, Clock clock) {
 		this.settings = settings;
 		this.links = links;
 		this.check = check;
 		this.answers = answers;
 		this.receipts = receipts;
+		this.outbox = outbox;
 		this.ownTransaction = ownTransaction;
 		this.clock = clock;
 	}
@@ -112,7 +120,7 @@ class AnswerMailbox {
 					batch.add(handleOrRefuse(messages[i], runDate));
 				}
 				recorded += this.ownTransaction.execute((status) -> record(batch, runDate));
-				refusedCount += (int) batch.stream().filter((handled) -> handled.refusal() != null).count();
+				refusedCount += (int) batch.stream().filter((handled) -> !handled.recordedAny()).count();
 				move(inbox, batch, processed, refused);
 			}
 			inbox.close(true);
@@ -128,10 +136,14 @@ class AnswerMailbox {
 	}
 
 	private int record(List<Handled> batch, LocalDate runDate) {
-		List<Answer> accepted = batch.stream().map(Handled::answer).filter((answer) -> answer != null).toList();
+		List<Answer> accepted = batch.stream()
+			.flatMap((handled) -> handled.attempts().stream())
+			.map(Attempt::answer)
+			.filter((answer) -> answer != null)
+			.toList();
 		int recorded = this.answers.record(accepted, runDate);
 		for (Handled handled : batch) {
-			if (handled.refusal() != null) {
+			if (handled.refusals() != null) {
 				this.receipts.recordRefusal(runDate, handled);
 			}
 			this.receipts.add(handled, runDate);
@@ -139,15 +151,42 @@ class AnswerMailbox {
 		return recorded;
 	}
 
-	/** What a message turned out to be: an answer, or a refusal with its reason. */
+	/**
+	 * What a message turned out to be: the answers it gave (none when its sender cannot
+	 * be told from anyone else), or a refusal with its reason.
+	 */
 	record Handled(Message message, String messageId, @Nullable String sender, @Nullable String subject,
-			@Nullable Signed signed, @Nullable Answer answer, @Nullable String refusal) {
+			List<Attempt> attempts, @Nullable String refusal) {
 
-		/**
-		 * Whether the sender is the one the link was made for, so a notice may go back.
-		 */
-		boolean senderVerified() {
-			return this.signed != null && this.sender != null;
+		/** Whether it recorded an answer: then it is filed as processed. */
+		boolean recordedAny() {
+			return this.attempts.stream().anyMatch((attempt) -> attempt.answer() != null);
+		}
+
+		/** Why it, or some of its answers, could not be recorded; null when all were. */
+		@Nullable String refusals() {
+			if (this.refusal != null) {
+				return this.refusal;
+			}
+			List<String> refused = this.attempts.stream()
+				.filter((attempt) -> attempt.refusal() != null)
+				.map((attempt) -> (this.attempts.size() == 1) ? attempt.refusal()
+						: attempt.what() + ": " + attempt.refusal())
+				.toList();
+			return refused.isEmpty() ? null : String.join("; ", refused);
+		}
+
+		@Nullable String firstKeyId() {
+			return this.attempts.isEmpty() ? null : this.attempts.get(0).keyId();
+		}
+
+	}
+
+	/** One answer a message gave: recorded, or refused with the reason. */
+	record Attempt(String cycle, String keyId, Decision decision, @Nullable Answer answer, @Nullable String refusal) {
+
+		String what() {
+			return this.decision.code() + " for " + this.keyId + ", " + this.cycle;
 		}
 
 	}
@@ -164,7 +203,7 @@ class AnswerMailbox {
 		}
 		catch (MessagingException | RuntimeException ex) {
 			logger.debug("An answer could not be read", ex);
-			return refused(message, "unreadable " + runDate + " #" + message.getMessageNumber(), null, null, null,
+			return refused(message, "unreadable " + runDate + " #" + message.getMessageNumber(), null, null,
 					"cannot be read (" + SendFailure.reason(ex) + ")");
 		}
 	}
@@ -175,42 +214,94 @@ class AnswerMailbox {
 		String subject = message.getSubject();
 		String automatic = automatic(message, sender);
 		if (automatic != null) {
-			return refused(message, messageId, sender, subject, null, automatic);
+			return refused(message, messageId, sender, subject, automatic);
 		}
 		if (message.getSize() > this.settings.maxSize().toBytes()) {
-			return refused(message, messageId, sender, subject, null, "is " + message.getSize()
-					+ " bytes, more than the " + this.settings.maxSize() + " an answer may have");
+			return refused(message, messageId, sender, subject, "is " + message.getSize() + " bytes, more than the "
+					+ this.settings.maxSize() + " an answer may have");
 		}
 		if (sender == null) {
-			return refused(message, messageId, null, subject, null, "has no single sender");
+			return refused(message, messageId, null, subject, "has no single sender");
 		}
 		Optional<Signed> signed = AnswerLinks.signedIn(subject);
 		if (signed.isEmpty()) {
-			return refused(message, messageId, sender, subject, null, "carries no answer link in its subject");
+			return plainReply(message, messageId, sender, subject, runDate);
 		}
 		if (!this.links.verifies(signed.get(), sender)
 				&& this.check.linksUsableBy(signed.get().cycle(), signed.get().keyId(), sender)
 					.stream()
 					.noneMatch((addressee) -> this.links.verifies(signed.get(), addressee))) {
-			return refused(message, messageId, sender, subject, null,
+			return refused(message, messageId, sender, subject,
 					"its answer link was not made for " + sender + " or was altered");
 		}
 		Signed answer = signed.get();
 		String reason = MessageText.reasonIn(message, MAX_REASON);
-		String refusal = this.check.refusal(answer.cycle(), answer.keyId(), answer.decision(), reason, sender, runDate);
-		if (refusal != null) {
-			return refused(message, messageId, sender, subject, answer, refusal);
-		}
-		return new Handled(message, messageId, sender, subject, answer,
-				new Answer(answer.cycle(), answer.keyId(), answer.decision(),
-						(reason != null) ? SecretRedactor.redact(reason) : null, sender, this.clock.instant(), "mail",
-						messageId),
+		return new Handled(message, messageId, sender, subject,
+				List.of(attempt(answer.cycle(), answer.keyId(), answer.decision(), reason, sender, messageId, runDate)),
 				null);
 	}
 
+	/**
+	 * A reply to a digest that {@code sender} was sent (by its In-Reply-To or
+	 * References), its answers matched line by line (PlainReply).
+	 */
+	private Handled plainReply(Message message, String messageId, String sender, @Nullable String subject,
+			LocalDate runDate) throws MessagingException {
+		Optional<String> cycle = this.outbox.cycleOfDigestTo(sender, repliedTo(message));
+		if (cycle.isEmpty()) {
+			return refused(message, messageId, sender, subject,
+					"carries no answer link in its subject and is no reply to a digest sent to " + sender);
+		}
+		PlainReply.Match match = PlainReply.match(MessageText.ownLines(message),
+				this.check.itemsAddressedTo(cycle.get(), sender));
+		if (match.answers().isEmpty()) {
+			String ambiguities = match.ambiguities().isEmpty() ? ""
+					: " unambiguously (" + String.join("; ", match.ambiguities()) + ")";
+			return refused(message, messageId, sender, subject, "replies to the digest of " + cycle.get()
+					+ " but names no key of it with a decision" + ambiguities);
+		}
+		List<Attempt> attempts = match.answers()
+			.stream()
+			.map((matched) -> attempt(cycle.get(), matched.keyId(), matched.decision(), abridged(matched.reason()),
+					sender, messageId, runDate))
+			.toList();
+		return new Handled(message, messageId, sender, subject, attempts, null);
+	}
+
+	private Attempt attempt(String cycle, String keyId, Decision decision, @Nullable String reason, String sender,
+			String messageId, LocalDate runDate) {
+		String refusal = this.check.refusal(cycle, keyId, decision, reason, sender, runDate);
+		if (refusal != null) {
+			return new Attempt(cycle, keyId, decision, null, refusal);
+		}
+		return new Attempt(cycle, keyId, decision,
+				new Answer(cycle, keyId, decision, (reason != null) ? SecretRedactor.redact(reason) : null, sender,
+						this.clock.instant(), "mail", messageId),
+				null);
+	}
+
+	/** The Message-IDs a message replies to: its In-Reply-To and References. */
+	private static List<String> repliedTo(Message message) throws MessagingException {
+		List<String> ids = new ArrayList<>();
+		for (String header : List.of("In-Reply-To", "References")) {
+			String[] values = message.getHeader(header);
+			for (String value : (values != null) ? values : new String[0]) {
+				Matcher id = MESSAGE_ID.matcher(value);
+				while (id.find() && ids.size() < 50) {
+					ids.add(id.group());
+				}
+			}
+		}
+		return ids;
+	}
+
+	private static @Nullable String abridged(@Nullable String reason) {
+		return (reason != null && reason.length() > MAX_REASON) ? reason.substring(0, MAX_REASON) : reason;
+	}
+
 	private static Handled refused(Message message, String messageId, @Nullable String sender, @Nullable String subject,
-			@Nullable Signed signed, String reason) {
-		return new Handled(message, messageId, sender, subject, signed, null, reason);
+			String reason) {
+		return new Handled(message, messageId, sender, subject, List.of(), reason);
 	}
 
 	/**
@@ -260,12 +351,9 @@ class AnswerMailbox {
 
 	private static void move(Folder inbox, List<Handled> batch, Folder processed, Folder refused)
 			throws MessagingException {
-		Message[] done = batch.stream()
-			.filter((handled) -> handled.refusal() == null)
-			.map(Handled::message)
-			.toArray(Message[]::new);
+		Message[] done = batch.stream().filter(Handled::recordedAny).map(Handled::message).toArray(Message[]::new);
 		Message[] others = batch.stream()
-			.filter((handled) -> handled.refusal() != null)
+			.filter((handled) -> !handled.recordedAny())
 			.map(Handled::message)
 			.toArray(Message[]::new);
 		if (done.length > 0) {

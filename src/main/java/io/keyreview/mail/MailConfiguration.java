@@ -160,7 +160,7 @@ class MailConfiguration {
 		TransactionTemplate ownTransaction = new TransactionTemplate(transactionManager);
 		ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		AnswerMailbox mailbox = new AnswerMailbox(answersSettings.mailbox(), links, check, answers,
-				new Receipts(outbox, jdbc, settings), ownTransaction, clock);
+				new Receipts(outbox, jdbc, settings), outbox, ownTransaction, clock);
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
 			if (!answersSettings.mailbox().configured()) {
 				logger.info("readAnswerMail: no answers mailbox is set (keyreview.answers.mailbox.host): answers "

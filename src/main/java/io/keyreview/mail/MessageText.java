@@ -13,8 +13,9 @@ import jakarta.mail.Part;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The reason an answer gives: the message's own words (its plain text, else its HTML
- * without tags), without the quoted digest, the signature or a {@code Reason:} label.
+ * What an answer says in its own words (its plain text, else its HTML without tags),
+ * without the quoted digest or the signature: its reason (without a {@code Reason:}
+ * label), or the lines of a plain reply.
  */
 final class MessageText {
 
@@ -26,11 +27,27 @@ final class MessageText {
 	}
 
 	static @Nullable String reasonIn(Part message, int maxLength) throws MessagingException {
-		String text = text(message);
-		if (text == null) {
+		String reason = String.join(" ", ownLines(message)).replaceAll("\\s+", " ").strip();
+		if (reason.toLowerCase(Locale.ROOT).startsWith("reason:")) {
+			reason = reason.substring("reason:".length()).strip();
+		}
+		if (reason.isEmpty()) {
 			return null;
 		}
+		return (reason.length() > maxLength) ? reason.substring(0, maxLength) : reason;
+	}
+
+	/**
+	 * The message's own lines, stripped: none of the quoted digest ({@code >} lines, what
+	 * follows {@code On … wrote:} or an original-message line) or the signature
+	 * ({@code --}).
+	 */
+	static List<String> ownLines(Part message) throws MessagingException {
+		String text = text(message);
 		List<String> own = new ArrayList<>();
+		if (text == null) {
+			return own;
+		}
 		for (String line : text.lines().toList()) {
 			String stripped = line.strip();
 			if (stripped.equals("--") || QUOTE_HEADER.matcher(stripped).matches()) {
@@ -40,14 +57,7 @@ final class MessageText {
 				own.add(stripped);
 			}
 		}
-		String reason = String.join(" ", own).replaceAll("\\s+", " ").strip();
-		if (reason.toLowerCase(Locale.ROOT).startsWith("reason:")) {
-			reason = reason.substring("reason:".length()).strip();
-		}
-		if (reason.isEmpty()) {
-			return null;
-		}
-		return (reason.length() > maxLength) ? reason.substring(0, maxLength) : reason;
+		return own;
 	}
 
 	private static @Nullable String text(Part part) throws MessagingException {

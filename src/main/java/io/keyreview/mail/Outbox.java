@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.keyreview.support.SqlValues;
@@ -115,6 +116,21 @@ public class Outbox {
 	}
 
 	/** The messages waiting to be sent, parked ones not included. */
+	/**
+	 * The cycle of the digest to {@code recipient} among these Message-IDs (a reply's
+	 * In-Reply-To and References), if there is one.
+	 */
+	Optional<String> cycleOfDigestTo(String recipient, List<String> messageIds) {
+		if (messageIds.isEmpty()) {
+			return Optional.empty();
+		}
+		return this.named.queryForList("""
+				SELECT cycle FROM mail_outbox WHERE message_id IN (:ids) AND recipient = :recipient
+				ORDER BY created_on DESC""", Map.of("ids", messageIds, "recipient", recipient), String.class)
+			.stream()
+			.findFirst();
+	}
+
 	public long unsentCount() {
 		Long count = this.jdbc
 			.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE sent_at IS NULL AND parked_at IS NULL", Long.class);

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.keyreview.answers.Answer;
+import io.keyreview.mail.AnswerMailbox.Attempt;
 import io.keyreview.mail.AnswerMailbox.Handled;
 import io.keyreview.secrets.SecretRedactor;
 import org.jspecify.annotations.Nullable;
@@ -11,11 +12,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What the answers mailbox sends back and keeps: a receipt for each answer recorded
- * ("recorded: keep for alpha-prod, 2026-11"), a notice to a sender whose link was genuine
- * but whose answer could not be recorded, and a reject row for each message refused. A
- * receipt's Message-ID follows from the answer's, so a message read twice is answered
- * once; automatic messages and unverified senders are never answered.
+ * What the answers mailbox sends back and keeps: a receipt for each message that gave
+ * answers ("recorded: keep for alpha-prod, 2026-11", or each answer of a plain reply,
+ * recorded or not and why), and a reject row for each message refused or answer not
+ * recorded. A receipt's Message-ID follows from the answer's, so a message read twice is
+ * answered once; automatic messages and unverified senders are never answered.
  */
 class Receipts {
 
@@ -33,24 +34,45 @@ class Receipts {
 
 	void add(Handled handled, LocalDate runDate) {
 		String sender = handled.sender();
-		if (sender == null || handled.signed() == null) {
+		List<Attempt> attempts = handled.attempts();
+		if (sender == null || attempts.isEmpty()) {
 			return;
 		}
-		Answer answer = handled.answer();
-		String what = handled.signed().decision().code() + " for " + handled.signed().keyId() + ", "
-				+ handled.signed().cycle();
-		String subject = (answer != null) ? "[keyreview] recorded: " + what : "[keyreview] not recorded: " + what;
-		String text = (answer != null)
-				? "keyreview recorded your answer: " + what + "."
-						+ ((answer.reason() != null) ? "\nYour reason: " + answer.reason() : "")
-						+ "\n\nA later answer for the same key replaces it until the item closes.\n"
-				: "keyreview could not record your answer (" + what + "): it " + handled.refusal() + ".\n"
-						+ "\nAnswer again from the same link, with a reason where one is needed.\n";
+		String subject;
+		String text;
+		if (attempts.size() == 1) {
+			Attempt attempt = attempts.get(0);
+			subject = ((attempt.answer() != null) ? "[keyreview] recorded: " : "[keyreview] not recorded: ")
+					+ attempt.what();
+			text = (attempt.answer() != null)
+					? "keyreview recorded your answer: " + attempt.what() + "." + reasonOf(attempt.answer())
+							+ "\n\nA later answer for the same key replaces it until the item closes.\n"
+					: "keyreview could not record your answer (" + attempt.what() + "): " + attempt.refusal() + ".\n"
+							+ "\nAnswer again, with a reason where one is needed.\n";
+		}
+		else {
+			long recorded = attempts.stream().filter((attempt) -> attempt.answer() != null).count();
+			subject = "[keyreview] " + recorded + " answer(s) recorded, " + (attempts.size() - recorded)
+					+ " not recorded, " + attempts.get(0).cycle();
+			StringBuilder lines = new StringBuilder("keyreview read these answers in your reply:\n\n");
+			for (Attempt attempt : attempts) {
+				lines.append("* ")
+					.append(attempt.what())
+					.append((attempt.answer() != null) ? ": recorded." + reasonOf(attempt.answer())
+							: ": not recorded: " + attempt.refusal() + ".")
+					.append("\n");
+			}
+			text = lines.append("\nA later answer for the same key replaces one until the item closes.\n").toString();
+		}
 		text += "\n-- keyreview, the AI API access review\n";
 		this.outbox.addNew(List
 			.of(OutboxMessage.notice(OutboxMessage.messageId("receipt", handled.messageId(), this.settings.domain()),
 					"answers-" + runDate, sender, subject, text)),
 				runDate);
+	}
+
+	private static String reasonOf(Answer answer) {
+		return (answer.reason() != null) ? " Your reason: " + answer.reason() : "";
 	}
 
 	/**
@@ -64,12 +86,12 @@ class Receipts {
 		if (known != null && known > 0) {
 			return;
 		}
-		String keyId = (handled.signed() != null && handled.signed().keyId().length() <= 128) ? handled.signed().keyId()
+		String keyId = (handled.firstKeyId() != null && handled.firstKeyId().length() <= 128) ? handled.firstKeyId()
 				: null;
 		this.jdbc.update("""
 				INSERT INTO rejected_row (run_date, source, input_file, line, key_id, reason, row_text)
 				VALUES (?, 'answers', ?, 0, ?, ?, ?)""", runDate, file, keyId,
-				truncated("the message " + handled.refusal(), 500),
+				truncated("the message " + handled.refusals(), 500),
 				SecretRedactor.redact("From: " + text(handled.sender()) + "; Subject: " + text(handled.subject())));
 	}
 

@@ -159,6 +159,51 @@ abstract class AnswerMailScenarios extends JobTestSupport {
 		assertThat(folder("INBOX")).isEmpty();
 	}
 
+	@Test
+	void aPlainReplyToADigestAnswersEachKeyItNamesWithADecision() throws Exception {
+		String digest = this.jdbc.queryForObject(
+				"SELECT message_id FROM mail_outbox WHERE cycle = '2026-11' AND recipient = 'ann@example.com'",
+				String.class);
+		send(reply("ann@example.com", digest, """
+				alpha-prod: keep, still used by support
+				delta-prod - disable, nobody has used it since September
+
+				On Tue, 1 Dec 2026 at 02:30, keyreview wrote:
+				> * delta (delta-prod, production)
+				>   Decision: narrow, and escalate ghost-key
+				"""), "<reply-1@ann.example.com>");
+		send(reply("ann@example.com", digest, "keep alpha-prod and delta-prod\n"), "<reply-2@ann.example.com>");
+		send(reply("mallory@example.com", digest, "alpha-prod: delete\n"), "<reply-3@mallory.example.com>");
+
+		assertThat(nightly(ANSWER_NIGHT)).isEqualTo(ExitCode.DONE);
+
+		assertThat(answers()).containsExactly(
+				"2026-11:alpha-prod:keep:still used by support:ann@example.com:mail:<reply-1@ann.example.com>",
+				"2026-11:delta-prod:disable:nobody has used it since September:ann@example.com:mail:"
+						+ "<reply-1@ann.example.com>");
+		assertThat(this.jdbc
+			.queryForList("SELECT input_file, reason FROM rejected_row WHERE source = 'answers' ORDER BY input_file"))
+			.extracting((row) -> row.get("input_file") + " " + row.get("reason"))
+			.containsExactly(
+					"mailbox <reply-2@ann.example.com> the message replies to the digest of 2026-11 but names no key "
+							+ "of it with a decision unambiguously (the line 'keep alpha-prod and delta-prod' names 2 "
+							+ "keys)",
+					"mailbox <reply-3@mallory.example.com> the message carries no answer link in its subject and is "
+							+ "no reply to a digest sent to mallory@example.com");
+		assertThat(folder("processed")).containsExactly("<reply-1@ann.example.com>");
+		assertThat(folder("refused")).containsExactlyInAnyOrder("<reply-2@ann.example.com>",
+				"<reply-3@mallory.example.com>");
+		assertThat(receivedSubjects())
+			.containsExactly("ann@example.com [keyreview] 2 answer(s) recorded, 0 not recorded, 2026-11");
+	}
+
+	private static MimeMessage reply(String from, String digestMessageId, String text) throws Exception {
+		MimeMessage reply = message(from, "Re: [keyreview] Monthly key review 2026-11", text);
+		reply.setHeader("In-Reply-To", digestMessageId);
+		reply.setHeader("References", digestMessageId);
+		return reply;
+	}
+
 	/** The subject of the answer link for {@code answer} in the digest to {@code to}. */
 	private String linkSubject(String to, String answer) throws Exception {
 		return linkSubjects(to).stream()
@@ -280,7 +325,8 @@ abstract class AnswerMailScenarios extends JobTestSupport {
 		List<String> subjects = new ArrayList<>();
 		for (MimeMessage message : greenMail.getReceivedMessages()) {
 			if (message.getSubject().startsWith("[keyreview] recorded:")
-					|| message.getSubject().startsWith("[keyreview] not recorded:")) {
+					|| message.getSubject().startsWith("[keyreview] not recorded:")
+					|| message.getSubject().contains(" answer(s) recorded, ")) {
 				subjects.add(message.getHeader("To")[0] + " " + message.getSubject());
 			}
 		}
