@@ -4,7 +4,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -45,9 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"keyreview.answers.mailbox.port=3143", "keyreview.answers.mailbox.protocol=imap",
 		"keyreview.answers.mailbox.username=answers@example.com",
 		"keyreview.answers.mailbox.password=test-imap-password-fake", "keyreview.answers.mailbox.max-size=60KB" })
-abstract class AnswerMailScenarios extends JobTestSupport {
-
-	static final LocalDate ANSWER_NIGHT = LocalDate.parse("2026-12-02");
+abstract class AnswerMailScenarios extends MonthlyAnswerScenarios {
 
 	private static final Pattern MAILTO = Pattern
 		.compile("mailto:answers@example\\.com\\?subject=([^&\\s]+)&body=\\S*");
@@ -331,18 +328,6 @@ abstract class AnswerMailScenarios extends JobTestSupport {
 			}
 		}
 		return subjects;
-	}
-
-	private List<String> answers() {
-		return this.jdbc.queryForList("""
-				SELECT cycle, key_id, decision, reason, answered_by, channel, answer_ref FROM review_answer
-				ORDER BY answer_id""")
-			.stream()
-			.map((row) -> String.join(":", String.valueOf(row.get("cycle")), String.valueOf(row.get("key_id")),
-					String.valueOf(row.get("decision")), String.valueOf(row.get("reason")),
-					String.valueOf(row.get("answered_by")), String.valueOf(row.get("channel")),
-					String.valueOf(row.get("answer_ref"))))
-			.toList();
 	}
 
 }

@@ -21,9 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * dropped as a filled-in work list into {@code answers/} and recorded by the next
  * nightly.
  */
-abstract class AnswerScenarios extends JobTestSupport {
-
-	static final LocalDate ANSWER_NIGHT = LocalDate.parse("2026-12-02");
+abstract class AnswerScenarios extends MonthlyAnswerScenarios {
 
 	static final String ANSWERS = """
 			cycle,key_id,answer,reason,answered_by
@@ -278,18 +276,6 @@ abstract class AnswerScenarios extends JobTestSupport {
 
 		assertThat(answers()).isEqualTo(uninterrupted);
 		assertThat(OUT.resolve("worklists/worklist-2026-11.csv")).hasContent(worklist);
-	}
-
-	private List<String> answers() {
-		return this.jdbc.queryForList("""
-				SELECT cycle, key_id, decision, reason, answered_by, channel, answer_ref FROM review_answer
-				ORDER BY answer_id""")
-			.stream()
-			.map((row) -> String.join(":", String.valueOf(row.get("cycle")), String.valueOf(row.get("key_id")),
-					String.valueOf(row.get("decision")), String.valueOf(row.get("reason")),
-					String.valueOf(row.get("answered_by")), String.valueOf(row.get("channel")),
-					String.valueOf(row.get("answer_ref"))))
-			.toList();
 	}
 
 }
