@@ -78,7 +78,7 @@ class DatabaseOutageTests {
 			throws Exception {
 		URI database = URI.create(MySqlTestDatabase.datasource().get("spring.datasource.url").substring(5));
 		try (DatabaseProxy proxy = new DatabaseProxy(database.getHost(), database.getPort())) {
-			Process nightly = nightly(outage, proxy.port());
+			Process nightly = nightly(outage, proxy.port(), "");
 			awaitCommittedChunks(nightly, 2);
 
 			if (outage.equals("frozen")) {
@@ -101,7 +101,7 @@ class DatabaseOutageTests {
 			.doesNotContain("Asked to stop");
 
 		try (DatabaseProxy proxy = new DatabaseProxy(database.getHost(), database.getPort())) {
-			Process rerun = nightly(outage, proxy.port());
+			Process rerun = nightly(outage, proxy.port(), "-rerun");
 			assertThat(rerun.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("the rerun ends").isTrue();
 			assertThat(rerun.exitValue()).as("the same command finishes the night").isZero();
 		}
@@ -132,19 +132,22 @@ class DatabaseOutageTests {
 	}
 
 	/**
-	 * The nightly through the proxy, with a short socket timeout on its URL, which wins
-	 * over the defaults of {@code application.yml}.
+	 * The nightly through the proxy, with a short socket timeout on its URL (which wins
+	 * over the defaults of {@code application.yml}) and short pool timeouts, so the run
+	 * gives up on the database in seconds rather than the production defaults' minute.
 	 */
-	private static Process nightly(String name, int proxyPort) throws IOException {
+	private static Process nightly(String name, int proxyPort, String logSuffix) throws IOException {
 		Map<String, String> datasource = MySqlTestDatabase.datasource();
 		String url = RunLockIntegrationTests.url(DATABASE, "&socketTimeout=4000")
 			.replaceFirst("//[^/]+/", "//127.0.0.1:" + proxyPort + "/");
 		List<String> command = new ArrayList<>(List.of("nightly", "--date=2026-11-21", "--keyreview.inputs=" + INPUTS,
 				"--keyreview.out=" + WORK.resolve(name + "-out"), "--keyreview.chunk-size=20",
 				"--keyreview.usage.chunk-size=20", "--keyreview.progress-interval=0s", "--spring.datasource.url=" + url,
+				"--spring.datasource.hikari.connection-timeout=2000",
+				"--spring.datasource.hikari.validation-timeout=500",
 				"--spring.datasource.username=" + datasource.get("spring.datasource.username"),
 				"--spring.datasource.password=" + datasource.get("spring.datasource.password")));
-		return ForkedKeyreview.start(WORK.resolve(name + ".log"), command);
+		return ForkedKeyreview.start(WORK.resolve(name + logSuffix + ".log"), command);
 	}
 
 }
