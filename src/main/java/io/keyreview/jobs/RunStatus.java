@@ -2,6 +2,7 @@ package io.keyreview.jobs;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Map;
 import io.keyreview.mail.CycleMail;
 import io.keyreview.mail.Outbox;
 import io.keyreview.run.Cycle;
+import io.keyreview.mismatches.Mismatches;
 import io.keyreview.worklist.ReviewCompletion;
 import org.jspecify.annotations.Nullable;
 
@@ -32,10 +34,13 @@ class RunStatus {
 
 	private final ReviewCompletion completion;
 
-	RunStatus(JdbcTemplate jdbc, Outbox outbox, ReviewCompletion completion) {
+	private final Mismatches mismatches;
+
+	RunStatus(JdbcTemplate jdbc, Outbox outbox, ReviewCompletion completion, Mismatches mismatches) {
 		this.jdbc = jdbc;
 		this.outbox = outbox;
 		this.completion = completion;
+		this.mismatches = mismatches;
 	}
 
 	void print(List<String> jobNames, int runs, PrintStream out) {
@@ -67,6 +72,7 @@ class RunStatus {
 			}
 		}
 		printReviews(runs, out);
+		printMismatches(out);
 		printOutbox(runs, out);
 	}
 
@@ -78,6 +84,14 @@ class RunStatus {
 			out.println("  no review yet");
 		}
 		cycles.forEach((cycle) -> out.printf("  %s%n", this.completion.summary(cycle)));
+	}
+
+	/** The last nightly's mismatches between sources, per kind. */
+	private void printMismatches(PrintStream out) {
+		LocalDate night = this.mismatches.lastNight();
+		out.println("mismatches between sources");
+		out.println((night != null) ? "  " + night + ": " + Mismatches.describe(this.mismatches.countsOn(night))
+				: "  none recorded yet");
 	}
 
 	/** What the outbox holds for the last cycles, delivered after their run included. */

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import io.keyreview.mail.Outbox;
 import io.keyreview.mail.ParkedMessage;
+import io.keyreview.mismatches.Mismatches;
 import io.keyreview.support.KeyreviewProperties;
 import io.keyreview.run.RunDate;
 import io.keyreview.run.Cycle;
@@ -33,10 +34,13 @@ class RunSummary implements JobExecutionListener {
 
 	private final Outbox outbox;
 
-	RunSummary(JdbcTemplate jdbc, KeyreviewProperties properties, Outbox outbox) {
+	private final Mismatches mismatches;
+
+	RunSummary(JdbcTemplate jdbc, KeyreviewProperties properties, Outbox outbox, Mismatches mismatches) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.outbox = outbox;
+		this.mismatches = mismatches;
 	}
 
 	@Override
@@ -64,6 +68,8 @@ class RunSummary implements JobExecutionListener {
 				count("SELECT COUNT(*) FROM unattributed_usage WHERE run_date = ?", runDate));
 		logger.info("register export: {}", out.resolve("register").resolve("register-" + runDate + ".csv"));
 		logger.info("rejects: {}", out.resolve("rejects").resolve(runDate.toString()));
+		logger.info("mismatches between sources: {}; {}", Mismatches.describe(this.mismatches.countsOn(runDate)),
+				out.resolve("reports").resolve("mismatches-" + runDate + ".csv"));
 		logger.info("decisions: {}; event mail: {}", decisions(), mail(cycle));
 	}
 

@@ -59,6 +59,13 @@ class DemoDataTests extends JobTestSupport {
 		});
 		assertThat(actual).isEqualTo(expected);
 		assertThat(output).contains("deliverMail: 8 message(s) delivered, 0 parked, 0 left in the outbox");
+		assertThat(Files.readAllLines(OUT.resolve("reports/mismatches-2026-11-21.csv")).stream().skip(1))
+			.as("one of each mismatch, as jobs/demo/README.md lists them")
+			.extracting((line) -> String.join(" ", Arrays.asList(line.split(",")).subList(0, 3)))
+			.containsExactly("key-without-policy hackday-bot-dev ", "listed-twice support-agent-prod-gateway ",
+					"owner-unknown eval-sandbox-staging nadia.ferreira@example.com",
+					"policy-without-key legacy-batch-summarizer ", "usage-without-key intern-notebook-openai ",
+					"usage-without-key legacy-batch-summarizer ");
 
 		assertThat(monthly("2026-11")).isEqualTo(ExitCode.DONE);
 		assertThat(quarterly("2026-Q4")).isEqualTo(ExitCode.DONE);

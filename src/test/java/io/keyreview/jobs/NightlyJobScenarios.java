@@ -128,6 +128,42 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 	}
 
 	@Test
+	void reportsEachMismatchBetweenTheSourcesInTheCsvTheRunSummaryAndStatus(CapturedOutput output) throws IOException {
+		givenInputs("basic");
+		givenInputFile("policies/orphan-prod.yaml", "key_id: orphan-prod\nowners: {business: team_a}\n");
+		givenInputFile("keys/second.csv", """
+				key_id,alias,status,environment,source,owner,owner_type,created_by
+				alpha-prod,alpha again,disabled,production,second,ann@example.com,user,ann@example.com
+				zeta-prod,zeta,active,production,second,Stranger@example.com,user,nobody@example.com
+				""");
+
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+
+		assertThat(Files.readAllLines(OUT.resolve("reports/mismatches-2026-11-21.csv"))).containsExactly(
+				"kind,key_id,person,source,other_source,detail",
+				"key-without-policy,epsilon-ci,,gateway,policies,"
+						+ "\"listed by gateway (keys/gateway.csv), covered by no policy file\"",
+				"key-without-policy,zeta-prod,,second,policies,"
+						+ "\"listed by second (keys/second.csv), covered by no policy file\"",
+				"listed-twice,alpha-prod,,keys/second.csv,keys,\"key_id 'alpha-prod' is listed again (first in "
+						+ "keys/gateway.csv line 2, which is kept)\"",
+				"owner-unknown,zeta-prod,nobody@example.com,second,people,"
+						+ "creator nobody@example.com is neither in HR nor a group of owners.yaml",
+				"owner-unknown,zeta-prod,stranger@example.com,second,people,"
+						+ "owner stranger@example.com is neither in HR nor a group of owners.yaml",
+				"policy-without-key,orphan-prod,,policies,,policies/orphan-prod.yaml: no inventory lists the key",
+				"usage-without-key,ghost-key,,gateway,keys,"
+						+ "\"4 request(s), $2.50 from 2026-11-15 to 2026-11-15, for a key id no inventory lists\"");
+		assertThat(OUT.resolve("reports/mismatches-2026-11-21.csv.sha256")).exists();
+		assertThat(output).contains("mismatches between sources: 2 key-without-policy, 1 listed-twice, "
+				+ "2 owner-unknown, 1 policy-without-key, 1 usage-without-key;");
+
+		assertThat(this.commandLine.execute(new DefaultApplicationArguments("status"))).isEqualTo(ExitCode.DONE);
+		assertThat(output).contains("mismatches between sources" + System.lineSeparator() + "  2026-11-21: 2 "
+				+ "key-without-policy, 1 listed-twice, 2 owner-unknown, 1 policy-without-key, 1 usage-without-key");
+	}
+
+	@Test
 	void rejectsEachBadRowWithItsReasonAndLoadsTheGoodRowsAroundIt(CapturedOutput output) throws IOException {
 		givenInputs("bad-rows");
 
@@ -314,9 +350,9 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 	@CsvSource({ "pullSources, 0", "mapPulledSources, 0", "landInputs, 0", "loadDirectory, 0", "loadPolicies, 1",
 			"loadPeople, 1", "markPeopleGone, 0", "loadKeys, 1", "readAnswerMail, 0", "loadUsage, 1", "rollUpUsage, 0",
 			"reconcileRegister, 1", "recordUnattributedUsage, 0", "recordFirstUse, 0", "evaluateKeys, 1",
-			"exportRegister, 0", "exportRejects, 0", "buildWorklist, 0", "exportWorklist, 0", "followUpReviews, 0",
-			"trackActions, 0", "noticeExpiries, 0", "exportOpenWorklists, 0", "reportReviews, 0", "composeDigests, 0",
-			"deliverMail, 0", "pruneOldRuns, 0" })
+			"exportRegister, 0", "exportRejects, 0", "reportMismatches, 0", "buildWorklist, 0", "exportWorklist, 0",
+			"followUpReviews, 0", "trackActions, 0", "noticeExpiries, 0", "exportOpenWorklists, 0", "reportReviews, 0",
+			"composeDigests, 0", "deliverMail, 0", "pruneOldRuns, 0" })
 	void resumesAfterAFailureInTheMiddleOfAStepWithNothingLostOrDuplicated(String step, int committedChunks)
 			throws IOException {
 		givenInputs("basic");
