@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import io.keyreview.evidence.EvidenceFile;
+import io.keyreview.offboarding.OffboardingReport;
+import io.keyreview.support.KeyreviewProperties;
 import io.keyreview.run.RunDate;
 import io.keyreview.run.Cycle;
 import org.jspecify.annotations.Nullable;
@@ -27,9 +30,10 @@ import org.springframework.stereotype.Component;
 /**
  * The command line: {@code nightly [--date=YYYY-MM-DD]},
  * {@code monthly [--period=YYYY-MM]} and {@code quarterly [--period=YYYY-Qn]} run their
- * job through {@link JobRuns}; {@code status [--runs=N]} prints the last runs and
- * {@code evidence --key=KEY_ID} writes one key's evidence file. The exit code is left for
- * {@code main}.
+ * job through {@link JobRuns}; {@code status [--runs=N]} prints the last runs,
+ * {@code evidence --key=KEY_ID} writes one key's evidence file and
+ * {@code offboarding --since=DATE [--until=DATE]} an offboarding test report. The exit
+ * code is left for {@code main}.
  */
 @Component
 class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
@@ -37,7 +41,8 @@ class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
 	private static final Logger logger = LoggerFactory.getLogger(KeyreviewCommandLine.class);
 
 	private static final String USAGE = "usage: keyreview nightly [--date=YYYY-MM-DD] | monthly [--period=YYYY-MM]"
-			+ " | quarterly [--period=YYYY-Qn] | status [--runs=N] | evidence --key=KEY_ID";
+			+ " | quarterly [--period=YYYY-Qn] | status [--runs=N] | evidence --key=KEY_ID"
+			+ " | offboarding --since=YYYY-MM-DD [--until=YYYY-MM-DD]";
 
 	private final JobRuns jobRuns;
 
@@ -49,15 +54,22 @@ class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
 	private final EvidenceFile evidenceFile;
 
+	private final OffboardingReport offboardingReport;
+
+	private final KeyreviewProperties properties;
+
 	private ExitCode exitCode = ExitCode.DONE;
 
 	KeyreviewCommandLine(JobRuns jobRuns, Job nightlyJob, Job monthlyJob, Job quarterlyJob, Clock clock,
-			RunStatus runStatus, EvidenceFile evidenceFile) {
+			RunStatus runStatus, EvidenceFile evidenceFile, OffboardingReport offboardingReport,
+			KeyreviewProperties properties) {
 		this.jobRuns = jobRuns;
 		this.jobs = Map.of("nightly", nightlyJob, "monthly", monthlyJob, "quarterly", quarterlyJob);
 		this.clock = clock;
 		this.runStatus = runStatus;
 		this.evidenceFile = evidenceFile;
+		this.offboardingReport = offboardingReport;
+		this.properties = properties;
 	}
 
 	@Override
@@ -77,6 +89,9 @@ class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
 		}
 		if (command.equals(List.of("evidence"))) {
 			return evidence(args);
+		}
+		if (command.equals(List.of("offboarding"))) {
+			return offboarding(args);
 		}
 		if (command.size() != 1 || !this.jobs.containsKey(command.get(0))) {
 			logger
@@ -135,6 +150,36 @@ class KeyreviewCommandLine implements ApplicationRunner, ExitCodeGenerator {
 			logger.error("The register holds no key '{}'.", keys.get(0));
 			return ExitCode.BAD_USAGE;
 		});
+	}
+
+	/**
+	 * The offboarding test of the exits from {@code --since} to {@code --until} (today by
+	 * default), as the register the last nightly left knows them.
+	 */
+	private ExitCode offboarding(ApplicationArguments args) {
+		List<String> since = args.getOptionValues("since");
+		List<String> until = args.getOptionValues("until");
+		if (since == null || since.size() != 1) {
+			logger.error("offboarding needs one --since=YYYY-MM-DD. {}", USAGE);
+			return ExitCode.BAD_USAGE;
+		}
+		try {
+			LocalDate from = LocalDate.parse(since.get(0));
+			LocalDate to = (until != null && !until.isEmpty()) ? LocalDate.parse(until.get(0))
+					: LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+			if (to.isBefore(from)) {
+				logger.error("--until {} is before --since {}", to, from);
+				return ExitCode.BAD_USAGE;
+			}
+			OffboardingReport.Summary summary = this.offboardingReport.write(from, to, from + "_" + to,
+					this.properties.out().resolve("reports"));
+			logger.info("offboarding {} to {}: {}, in {}", from, to, summary, summary.file());
+			return ExitCode.DONE;
+		}
+		catch (DateTimeParseException ex) {
+			logger.error("--since and --until must be ISO dates such as 2026-10-01, not '{}'", ex.getParsedString());
+			return ExitCode.BAD_USAGE;
+		}
 	}
 
 	private JobParameters parameters(String command, @Nullable String value) {

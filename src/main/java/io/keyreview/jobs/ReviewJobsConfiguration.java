@@ -31,11 +31,12 @@ class ReviewJobsConfiguration {
 
 	@Bean
 	Job quarterlyJob(JobRepository jobRepository, RunSummary runSummary, GracefulStop gracefulStop, Step buildWorklist,
-			Step exportWorklist, Step composeDigests, Step deliverMail) {
+			Step exportWorklist, Step reportOffboarding, Step composeDigests, Step deliverMail) {
 		return new JobBuilder("quarterlyJob", jobRepository).listener(runSummary)
 			.listener(gracefulStop)
 			.start(buildWorklist)
 			.next(exportWorklist)
+			.next(reportOffboarding)
 			.next(composeDigests)
 			.next(deliverMail)
 			.build();

@@ -24,6 +24,7 @@ import io.keyreview.support.Money;
 import io.keyreview.secrets.SecretRedactor;
 import io.keyreview.run.Cycle;
 import io.keyreview.worklist.WorklistItems.AddresseeItems;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.ClassPathResource;
 
@@ -51,7 +52,13 @@ class DigestComposer {
 	}
 
 	OutboxMessage compose(Cycle cycle, AddresseeItems digest) {
-		return compose(cycle, digest, "", title(cycle), intro(cycle), digest.addressee());
+		return compose(cycle, digest, null);
+	}
+
+	/** A cycle's digest, opening with a note first when there is one. */
+	OutboxMessage compose(Cycle cycle, AddresseeItems digest, @Nullable String note) {
+		String intro = (note != null) ? note + "\n\n" + intro(cycle) : intro(cycle);
+		return compose(cycle, digest, "", title(cycle), intro, digest.addressee());
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.keyreview.mail;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.keyreview.support.BoundedExecutors;
@@ -12,6 +13,7 @@ import io.keyreview.answers.AnswerCheck;
 import io.keyreview.answers.AnswerLinks;
 import io.keyreview.answers.Answers;
 import io.keyreview.answers.AnswersSettings;
+import io.keyreview.offboarding.OffboardingReport;
 import io.keyreview.policy.Directories;
 import io.keyreview.review.ReviewRegister;
 import io.keyreview.run.Cycle;
@@ -134,16 +136,35 @@ class MailConfiguration {
 
 	@Bean
 	Step composeDigests(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			WorklistItems worklist, Outbox outbox, MailSettings settings, AnswerLinks answerLinks) {
+			WorklistItems worklist, Outbox outbox, MailSettings settings, AnswerLinks answerLinks,
+			ReviewSettings reviewSettings) {
 		DigestComposer composer = new DigestComposer(settings, answerLinks);
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
-			Cycle cycle = Cycle.of(chunkContext.getStepContext().getStepExecution().getJobParameters());
+			StepExecution step = chunkContext.getStepContext().getStepExecution();
+			Cycle cycle = Cycle.of(step.getJobParameters());
+			String offboarding = step.getJobExecution()
+				.getExecutionContext()
+				.getString(OffboardingReport.SUMMARY, null);
+			String securityNote = (offboarding != null) ? "Offboarding test of " + cycle.name() + ": " + offboarding
+					+ " (reports/offboarding-" + cycle.name() + ".csv)." : null;
 			AtomicLong digests = new AtomicLong();
+			AtomicBoolean securityMailed = new AtomicBoolean();
 			worklist.byAddressee(cycle, (page) -> {
-				List<OutboxMessage> composed = page.stream().map((digest) -> composer.compose(cycle, digest)).toList();
+				List<OutboxMessage> composed = page.stream().map((digest) -> {
+					boolean security = digest.addressee().to().equalsIgnoreCase(reviewSettings.security());
+					securityMailed.compareAndSet(false, security);
+					return composer.compose(cycle, digest, security ? securityNote : null);
+				}).toList();
 				contribution.incrementWriteCount(outbox.addNew(composed, cycle.lastDay()));
 				digests.addAndGet(composed.size());
 			});
+			if (securityNote != null && !securityMailed.get()) {
+				outbox.addNew(List.of(OutboxMessage.notice(
+						OutboxMessage.messageId("offboarding." + cycle.name(), reviewSettings.security(),
+								settings.domain()),
+						cycle.name(), reviewSettings.security(), "[keyreview] Offboarding test " + cycle.name(),
+						securityNote + "\n\n-- keyreview, the AI API access review\n")), cycle.lastDay());
+			}
 			logger.info("composeDigests: {} digest(s) for {} in the outbox", digests, cycle.name());
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();

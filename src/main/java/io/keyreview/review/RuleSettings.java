@@ -16,12 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unusedGrantWindow a granted route or model unused this long is too broad
  * @param rotationCadence the rotation cadence where a policy names none
  * @param privilegedScopes scopes a key holds only where its policy allows them
+ * @param offboardingSla how soon after an exit the person's keys must be disabled
  */
 @ConfigurationProperties("keyreview.rules")
 public record RuleSettings(@DefaultValue("90d") Duration staleAfter, @DefaultValue("30d") Duration neverUsedGrace,
 		@DefaultValue("30d") Duration deleteDisabledAfter, @DefaultValue("90d") Duration unusedGrantWindow,
 		@DefaultValue("90d") Duration rotationCadence, @DefaultValue( {
-				"admin_api", "key_management", "route_management", "admin" }) List<String> privilegedScopes){
+				"admin_api", "key_management", "route_management", "admin" }) List<String> privilegedScopes,
+		@DefaultValue("1d") Duration offboardingSla){
 
 	static LocalDate before(LocalDate day, Duration period) {
 		return day.minusDays(period.toDays());

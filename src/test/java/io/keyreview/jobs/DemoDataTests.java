@@ -70,6 +70,15 @@ class DemoDataTests extends JobTestSupport {
 		assertThat(monthly("2026-11")).isEqualTo(ExitCode.DONE);
 		assertThat(quarterly("2026-Q4")).isEqualTo(ExitCode.DONE);
 		assertThat(OUT.resolve("finance/finance-2026-11.csv.sha256")).exists();
+		assertThat(Files.readAllLines(OUT.resolve("reports/offboarding-2026-Q4.csv")).stream().skip(1))
+			.extracting(
+					(line) -> line.substring(0, line.indexOf(',')) + " " + line.substring(line.lastIndexOf(',') + 1))
+			.containsExactly("marco.rossi@example.com used after exit", "lena.fischer@example.com used after exit",
+					"tom.baker@example.com used after exit");
+		assertThat(this.jdbc.queryForObject("SELECT text_body FROM mail_outbox WHERE cycle = '2026-Q4' AND subject = ?",
+				String.class, "[keyreview] Offboarding test 2026-Q4"))
+			.as("no quarterly digest goes to security@example.com on the demo: the summary comes on its own")
+			.startsWith("Offboarding test of 2026-Q4: 3 exit(s) tested, 3 key(s), 0 removed within 1 day(s) (0%)");
 		assertThat(Files.readAllLines(OUT.resolve("worklists/worklist-2026-11.csv"))).hasSize(1 + 23 + 2);
 		for (String cycle : new String[] { "events-2026-11-21", "2026-11", "2026-Q4" }) {
 			try (Stream<Path> mails = Files.list(OUT.resolve("mail").resolve(cycle))) {

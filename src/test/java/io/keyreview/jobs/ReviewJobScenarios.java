@@ -377,6 +377,24 @@ abstract class ReviewJobScenarios extends JobTestSupport {
 		assertEachDigestDeliveredOnce("2026-11", 3);
 	}
 
+	@Test
+	void aQuarterlyRunResumesAfterAFailureInItsOffboardingTestWithNothingLostOrDuplicated() throws Exception {
+		givenANightWithAHostileAlias();
+		assertThat(quarterly("2026-Q4")).isEqualTo(ExitCode.DONE);
+		Map<String, List<String>> uninterrupted = applicationTables();
+		String offboarding = Files.readString(OUT.resolve("reports/offboarding-2026-Q4.csv"));
+		emptyDatabaseAndWorkFolder();
+		givenANightWithAHostileAlias();
+		this.failureInjector.failOnce("reportOffboarding", 0);
+
+		assertThat(quarterly("2026-Q4")).isEqualTo(ExitCode.FAILED);
+		assertThat(quarterly("2026-Q4")).isEqualTo(ExitCode.DONE);
+
+		assertThat(applicationTables()).isEqualTo(uninterrupted);
+		assertThat(OUT.resolve("reports/offboarding-2026-Q4.csv")).hasContent(offboarding);
+		assertThat(offboarding).contains("bob@example.com,Bob Brown,employee,2026-10-01,beta-staging");
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "2026-11", "2026-Q4" })
 	void aReviewRerunOnALaterDayPicksTheSameRecipientsAndOutboxRows(String period) throws Exception {

@@ -133,6 +133,68 @@ abstract class ReviewTimelineScenarios extends JobTestSupport {
 				+ "answered on time, 0 late, 2 defaulted, 0 open; 1 action(s) done, 2 overdue");
 	}
 
+	@Test
+	void theQuarterlyTestsOffboardingExitByExitAndTellsTheSecurityOwnerFirst(CapturedOutput output) throws IOException {
+		givenInputs("basic");
+		Files.writeString(INPUTS.resolve("people/hr.csv"), """
+				dave@example.com,P4,Dave Dunn,terminated,employee,2026-11-22,ann@example.com,Support,CC-1
+				erin@example.com,P5,Erin Eng,terminated,employee,2026-11-01,ann@example.com,Support,CC-1
+				frank@example.com,P6,Frank Fox,terminated,employee,2026-11-15,ann@example.com,Support,CC-1
+				""", java.nio.file.StandardOpenOption.APPEND);
+		leaversKeys("active", "active");
+		night("2026-11-21");
+		leaversKeys("disabled", "active");
+		night("2026-11-22");
+		leaversKeys("disabled", "disabled");
+		night("2026-11-24");
+		((SettableClock) this.clock).set(Instant.parse("2026-12-01T06:00:00Z"));
+
+		assertThat(quarterly("2026-Q4")).isEqualTo(ExitCode.DONE);
+
+		assertThat(Files.readAllLines(OUT.resolve("reports/offboarding-2026-Q4.csv"))).containsExactly(
+				"email,name,worker_type,exit_date,key_id,alias,role,status_on_exit,status_now,last_used_at,"
+						+ "disabled_on,days_to_disable,verdict",
+				"bob@example.com,Bob Brown,employee,2026-10-01,beta-staging,\"Beta, staging\",inventory owner,"
+						+ "not listed yet,active,2026-11-10T08:00:00Z,,,used after exit",
+				"erin@example.com,Erin Eng,employee,2026-11-01,erin-key,erin,inventory owner,not listed yet,disabled,,"
+						+ "2026-11-24,23,removed late",
+				"frank@example.com,Frank Fox,employee,2026-11-15,frank-key,frank,inventory owner,not listed yet,active,"
+						+ ",,,still alive",
+				"dave@example.com,Dave Dunn,employee,2026-11-22,dave-key,dave,inventory owner,disabled,disabled,,"
+						+ "2026-11-22,0,removed in time");
+		assertThat(OUT.resolve("reports/offboarding-2026-Q4.csv.sha256")).exists();
+		assertThat(this.jdbc.queryForObject(
+				"SELECT text_body FROM mail_outbox WHERE cycle = '2026-Q4' AND recipient = 'security@example.com'",
+				String.class))
+			.contains("Offboarding test of 2026-Q4: 4 exit(s) tested, 4 key(s), 1 removed within 1 day(s) (25%) "
+					+ "(reports/offboarding-2026-Q4.csv).");
+		assertThat(this.jdbc.queryForList("SELECT key_id FROM worklist_item WHERE cycle = '2026-Q4'", String.class))
+			.as("the key still alive is on the quarterly's work list")
+			.contains("frank-key");
+
+		assertThat(this.commandLine
+			.execute(new DefaultApplicationArguments("offboarding", "--since=2026-11-10", "--until=2026-11-30")))
+			.isEqualTo(ExitCode.DONE);
+		assertThat(Files.readAllLines(OUT.resolve("reports/offboarding-2026-11-10_2026-11-30.csv")))
+			.extracting((line) -> line.split(",")[4])
+			.containsExactly("key_id", "frank-key", "dave-key");
+		assertThat(output).contains("offboarding 2026-11-10 to 2026-11-30: 2 exit(s) tested, 2 key(s), 1 removed "
+				+ "within 1 day(s) (50%)");
+	}
+
+	/** Dave's and Erin's keys with these statuses, Frank's active. */
+	private static void leaversKeys(String dave, String erin) throws IOException {
+		String header = Files.readAllLines(INPUTS.resolve("keys/gateway.csv")).get(0).replace("\uFEFF", "");
+		Files.writeString(INPUTS.resolve("keys/leavers.csv"),
+				header + "\n"
+						+ """
+								dave-key,dave,%s,production,gateway,support,dave@example.com,user,dave@example.com,2026-06-01,,,,model_request,gpt-4o-mini,support-prod,10,,
+								erin-key,erin,%s,production,gateway,support,erin@example.com,user,erin@example.com,2026-06-01,,,,model_request,gpt-4o-mini,support-prod,10,,
+								frank-key,frank,active,production,gateway,support,frank@example.com,user,frank@example.com,2026-06-01,,,,model_request,gpt-4o-mini,support-prod,10,,
+								"""
+							.formatted(dave, erin));
+	}
+
 	private void night(String date) {
 		LocalDate night = LocalDate.parse(date);
 		((SettableClock) this.clock).set(night.atTime(2, 30).toInstant(java.time.ZoneOffset.UTC));

@@ -398,9 +398,9 @@ class ReviewRulesTests {
 			.containsExactly("last used 2026-10-01 (51 days ago; stale after 30)",
 					"privileged scope(s) billing not allowed by a policy",
 					"last rotated 2026-10-01 (51 days ago; cadence 14 days)");
-		assertThat(Keys.DEFAULTS).isEqualTo(
-				new RuleSettings(Duration.ofDays(90), Duration.ofDays(30), Duration.ofDays(30), Duration.ofDays(90),
-						Duration.ofDays(90), List.of("admin_api", "key_management", "route_management", "admin")));
+		assertThat(Keys.DEFAULTS).isEqualTo(new RuleSettings(Duration.ofDays(90), Duration.ofDays(30),
+				Duration.ofDays(30), Duration.ofDays(90), Duration.ofDays(90),
+				List.of("admin_api", "key_management", "route_management", "admin"), Duration.ofDays(1)));
 	}
 
 	private Optional<Finding> check(Rule rule) {
