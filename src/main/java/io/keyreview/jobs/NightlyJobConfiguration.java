@@ -24,9 +24,9 @@ class NightlyJobConfiguration {
 			Step mapPulledSources, Step landInputs, Step loadDirectory, Step loadPolicies, Step loadPeople,
 			Step markPeopleGone, Step loadKeys, Step loadAnswers, Step readAnswerMail, Step copyNotableAnswers,
 			Step loadUsage, Step rollUpUsage, Step reconcileRegister, Step recordUnattributedUsage, Step recordFirstUse,
-			Step evaluateKeys, Step exportRegister, Step exportRejects, Step reportMismatches, Step buildWorklist,
-			Step exportWorklist, Step followUpReviews, Step trackActions, Step noticeExpiries, Step reportReviews,
-			Step exportOpenWorklists, Step composeDigests, Step deliverMail, Step pruneOldRuns) {
+			Step detectAnomalies, Step evaluateKeys, Step exportRegister, Step exportRejects, Step reportMismatches,
+			Step buildWorklist, Step exportWorklist, Step followUpReviews, Step trackActions, Step noticeExpiries,
+			Step reportReviews, Step exportOpenWorklists, Step composeDigests, Step deliverMail, Step pruneOldRuns) {
 		return new JobBuilder(jobRepository).listener(runSummary)
 			.listener(gracefulStop)
 			.start(pullSources)
@@ -45,6 +45,7 @@ class NightlyJobConfiguration {
 			.next(reconcileRegister)
 			.next(recordUnattributedUsage)
 			.next(recordFirstUse)
+			.next(detectAnomalies)
 			.next(evaluateKeys)
 			.next(exportRejects)
 			.next(reportMismatches)

@@ -9,7 +9,8 @@ public class KeyReviewer {
 
 	static final List<Rule> RULES = List.of(new ExposureRule(), new OwnerLeftRule(), new VendorExitRule(),
 			new NoOwnerRule(), new EnvironmentBoundaryRule(), new OutsidePolicyRule(), new StaleRule(),
-			new BroadScopeRule(), new RotationOverdueRule(), new BudgetRule(), new ExceptionExpiredRule());
+			new BroadScopeRule(), new RotationOverdueRule(), new BudgetRule(), new ExceptionExpiredRule(),
+			new AnomalyRule());
 
 	private static final List<String> RULE_IDS = RULES.stream().map(Rule::id).toList();
 

@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * Who hears about a key: its business and technical owners (the inventory's owner without
  * a policy), and its backup owner while one of them is on leave or gone; for an owner who
  * left, their manager and the security owner; the finance owner for a budget finding; the
- * security owner (or the escalation address) when no owner can be reached. A group is
- * mailed at its accountable person with its mailbox in Cc; a group that is only a
- * mailbox, at the mailbox.
+ * security and finance owners for an anomaly; the security owner (or the escalation
+ * address) when no owner can be reached. A group is mailed at its accountable person with
+ * its mailbox in Cc; a group that is only a mailbox, at the mailbox.
  */
 public class Recipients {
 
@@ -67,10 +67,11 @@ public class Recipients {
 				add(addressees, manager.email(), null, "manager of " + leaver.person().email() + ", who left");
 			}
 		}
-		if (hasFinding(findings, "budget") && policy != null) {
+		if ((hasFinding(findings, "budget") || hasFinding(findings, "anomaly")) && policy != null) {
 			addOwner(addressees, new ArrayList<>(), "finance owner", context.owner(policy.financeOwner()), context);
 		}
-		if (tellSecurity || !departed.isEmpty() || !ownerReached || hasFinding(findings, "no-owner")) {
+		if (tellSecurity || !departed.isEmpty() || !ownerReached || hasFinding(findings, "no-owner")
+				|| hasFinding(findings, "anomaly")) {
 			boolean securityReached = policy != null && addOwner(addressees, new ArrayList<>(), "security owner",
 					context.owner(policy.securityOwner()), context);
 			if (!securityReached) {

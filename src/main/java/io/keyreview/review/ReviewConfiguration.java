@@ -26,7 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * first time, then evaluates every key against the review rules.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RuleSettings.class)
+@EnableConfigurationProperties({ RuleSettings.class, AnomalySettings.class })
 class ReviewConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReviewConfiguration.class);
@@ -88,6 +88,19 @@ class ReviewConfiguration {
 			contribution.incrementWriteCount(recorded);
 			logger.info("recordFirstUse: {} route(s), model(s) or provider(s) used by a key for the first time",
 					recorded);
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	/** Tonight's usage anomalies, for the anomaly rule (AnomalyDetection). */
+	@Bean
+	Step detectAnomalies(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
+			StreamingReads reads, AnomalySettings settings) {
+		AnomalyDetection detection = new AnomalyDetection(jdbc, reads.template(), settings);
+		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
+			int keys = detection.detect(RunDate.of(chunkContext));
+			contribution.incrementWriteCount(keys);
+			logger.info("detectAnomalies: {} key(s) with a usage anomaly tonight", keys);
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}

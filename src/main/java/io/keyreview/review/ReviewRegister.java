@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 public class ReviewRegister {
 
 	/** The rules whose findings are mailed the night they are first found. */
-	public static final Set<String> EVENT_RULES = Set.of("exposure", "owner-left", "vendor-exit", "outside-policy");
+	public static final Set<String> EVENT_RULES = Set.of("exposure", "owner-left", "vendor-exit", "outside-policy",
+			"anomaly");
 
 	private final NamedParameterJdbcTemplate named;
 

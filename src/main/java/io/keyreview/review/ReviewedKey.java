@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param scopes the scopes the inventory grants
  * @param disabledSince the run date the change log first saw the key disabled, if it is
  * @param ownerChangedOn the last run date the change log saw the key's owners change
+ * @param anomalies tonight's usage anomalies, with their evidence, if there are any
  * @param policy what the key's policy file approved, or {@code null} without one
  */
 public record ReviewedKey(String keyId, @Nullable String alias, @Nullable String environment, @Nullable String status,
@@ -23,7 +24,8 @@ public record ReviewedKey(String keyId, @Nullable String alias, @Nullable String
 		@Nullable Instant lastUsedAt, @Nullable Instant lastRotatedAt, @Nullable Instant expiresAt, List<String> routes,
 		List<String> models, List<String> scopes, List<String> routesSeen90d, List<String> modelsSeen90d,
 		BigDecimal spendMonthUsd, @Nullable BigDecimal monthlyBudgetUsd, int exposures, @Nullable LocalDate goneSince,
-		@Nullable LocalDate disabledSince, @Nullable LocalDate ownerChangedOn, @Nullable Approval policy) {
+		@Nullable LocalDate disabledSince, @Nullable LocalDate ownerChangedOn, @Nullable String anomalies,
+		@Nullable Approval policy) {
 
 	private static final Set<String> RETIRED = Set.of("revoked", "expired", "deleted");
 

@@ -44,7 +44,7 @@ final class ReviewedKeys {
 				SqlValues.list(rs, "routes_seen_90d"), SqlValues.list(rs, "models_seen_90d"),
 				rs.getBigDecimal("spend_month_usd"), rs.getBigDecimal("monthly_budget_usd"), rs.getInt("exposures"),
 				rs.getObject("gone_since", LocalDate.class), rs.getObject("disabled_since", LocalDate.class),
-				rs.getObject("owner_changed_on", LocalDate.class), policy);
+				rs.getObject("owner_changed_on", LocalDate.class), rs.getString("anomalies"), policy);
 	}
 
 }

@@ -128,6 +128,38 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 	}
 
 	@Test
+	void aSpikeAgainstTheKeysOwnBaselineIsAnAnomalyMailedToSecurityTheNightItIsFirstFoundOnly() throws IOException {
+		givenInputs("basic");
+		StringBuilder history = new StringBuilder("key_id,timestamp,route,model,provider,requests,cost_usd\n");
+		for (LocalDate day = LocalDate.parse("2026-10-23"); day
+			.isBefore(LocalDate.parse("2026-11-20")); day = day.plusDays(1)) {
+			history.append("alpha-prod,").append(day).append("T09:00:00Z,support-prod,gpt-4o-mini,openai,20,0.50\n");
+		}
+		history.append("alpha-prod,2026-11-20T03:00:00Z,support-prod,gpt-4o-mini,openai,3000,90\n");
+		givenInputFile("usage/history.csv", history.toString());
+
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+		assertThat(nightly(NIGHT.plusDays(1))).isEqualTo(ExitCode.DONE);
+
+		assertThat(this.jdbc
+			.queryForList("SELECT key_id, evidence, first_found FROM key_finding WHERE rule_id = 'anomaly'"))
+			.singleElement()
+			.satisfies((finding) -> {
+				assertThat(finding.get("key_id")).isEqualTo("alpha-prod");
+				assertThat((String) finding.get("evidence")).startsWith("requests on 2026-11-20: 30")
+					.contains("against a 28-day median of 20 (threshold 500); spend on 2026-11-20: $9");
+				assertThat(finding.get("first_found").toString()).isEqualTo("2026-11-21");
+			});
+		assertThat(this.jdbc.queryForList("""
+				SELECT i.cycle, r.recipient FROM worklist_item i
+				JOIN worklist_recipient r ON r.cycle = i.cycle AND r.key_id = i.key_id
+				WHERE i.key_id = 'alpha-prod' AND i.cycle LIKE 'events-%' ORDER BY i.cycle, r.recipient"""))
+			.extracting((row) -> row.get("cycle") + " " + row.get("recipient"))
+			.as("mailed the night it was first found, to security too; not the night after")
+			.containsExactly("events-2026-11-21 ann@example.com", "events-2026-11-21 security@example.com");
+	}
+
+	@Test
 	void reportsEachMismatchBetweenTheSourcesInTheCsvTheRunSummaryAndStatus(CapturedOutput output) throws IOException {
 		givenInputs("basic");
 		givenInputFile("policies/orphan-prod.yaml", "key_id: orphan-prod\nowners: {business: team_a}\n");
@@ -349,10 +381,10 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 	@ParameterizedTest(name = "{0} after {1} committed chunk(s)")
 	@CsvSource({ "pullSources, 0", "mapPulledSources, 0", "landInputs, 0", "loadDirectory, 0", "loadPolicies, 1",
 			"loadPeople, 1", "markPeopleGone, 0", "loadKeys, 1", "readAnswerMail, 0", "loadUsage, 1", "rollUpUsage, 0",
-			"reconcileRegister, 1", "recordUnattributedUsage, 0", "recordFirstUse, 0", "evaluateKeys, 1",
-			"exportRegister, 0", "exportRejects, 0", "reportMismatches, 0", "buildWorklist, 0", "exportWorklist, 0",
-			"followUpReviews, 0", "trackActions, 0", "noticeExpiries, 0", "exportOpenWorklists, 0", "reportReviews, 0",
-			"composeDigests, 0", "deliverMail, 0", "pruneOldRuns, 0" })
+			"reconcileRegister, 1", "recordUnattributedUsage, 0", "recordFirstUse, 0", "detectAnomalies, 0",
+			"evaluateKeys, 1", "exportRegister, 0", "exportRejects, 0", "reportMismatches, 0", "buildWorklist, 0",
+			"exportWorklist, 0", "followUpReviews, 0", "trackActions, 0", "noticeExpiries, 0", "exportOpenWorklists, 0",
+			"reportReviews, 0", "composeDigests, 0", "deliverMail, 0", "pruneOldRuns, 0" })
 	void resumesAfterAFailureInTheMiddleOfAStepWithNothingLostOrDuplicated(String step, int committedChunks)
 			throws IOException {
 		givenInputs("basic");

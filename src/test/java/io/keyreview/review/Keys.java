@@ -79,6 +79,8 @@ final class Keys {
 
 	@Nullable LocalDate ownerChangedOn;
 
+	@Nullable String anomalies;
+
 	boolean withPolicy = true;
 
 	@Nullable String businessOwner = "team_a";
@@ -117,7 +119,7 @@ final class Keys {
 		return new ReviewedKey("key-1", "alias-1", this.environment, this.status, this.owner, this.ownerType,
 				this.createdBy, this.createdAt, this.lastUsedAt, this.lastRotatedAt, this.expiresAt, this.routes,
 				this.models, this.scopes, this.routesSeen, this.modelsSeen, this.spendMonth, this.budget,
-				this.exposures, this.goneSince, this.disabledSince, this.ownerChangedOn, policy);
+				this.exposures, this.goneSince, this.disabledSince, this.ownerChangedOn, this.anomalies, policy);
 	}
 
 	ReviewContext context() {

@@ -1,0 +1,31 @@
+package io.keyreview.review;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The thresholds of the {@code anomaly} rule ({@code keyreview.rules.anomaly.*}).
+ *
+ * @param baseline the days before a day that make a key's baseline
+ * @param recent how far before the run date a day tonight's usage files cover is judged
+ * (a backfill of older days is not)
+ * @param deviations how many robust standard deviations (1.4826 times the median absolute
+ * deviation) above the baseline's median a day's requests or spend must be
+ * @param minRatio how many times the baseline's median it must be, too (a key whose
+ * traffic is steady has a deviation near zero)
+ * @param requestsFloor requests a day must have at least to be a spike
+ * @param spendFloorUsd spend a day must have at least to be a spike
+ * @param failureJump by how much (a share of requests) a day's failure rate must exceed
+ * the baseline's
+ * @param failuresFloor failed calls a day must have at least to be a jump
+ */
+@ConfigurationProperties("keyreview.rules.anomaly")
+public record AnomalySettings(@DefaultValue("28d") Duration baseline, @DefaultValue("7d") Duration recent,
+		@DefaultValue("5") BigDecimal deviations, @DefaultValue("2") BigDecimal minRatio,
+		@DefaultValue("500") long requestsFloor, @DefaultValue("25") BigDecimal spendFloorUsd,
+		@DefaultValue("0.25") BigDecimal failureJump, @DefaultValue("20") long failuresFloor) {
+
+}
