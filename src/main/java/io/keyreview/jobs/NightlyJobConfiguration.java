@@ -26,7 +26,8 @@ class NightlyJobConfiguration {
 			Step loadUsage, Step rollUpUsage, Step reconcileRegister, Step recordUnattributedUsage, Step recordFirstUse,
 			Step detectAnomalies, Step evaluateKeys, Step exportRegister, Step exportRejects, Step reportMismatches,
 			Step buildWorklist, Step exportWorklist, Step followUpReviews, Step trackActions, Step noticeExpiries,
-			Step reportReviews, Step exportOpenWorklists, Step composeDigests, Step deliverMail, Step pruneOldRuns) {
+			Step reportReviews, Step writeReport, Step exportOpenWorklists, Step composeDigests, Step deliverMail,
+			Step pruneOldRuns) {
 		return new JobBuilder(jobRepository).listener(runSummary)
 			.listener(gracefulStop)
 			.start(pullSources)
@@ -57,6 +58,7 @@ class NightlyJobConfiguration {
 			.next(noticeExpiries)
 			.next(exportOpenWorklists)
 			.next(reportReviews)
+			.next(writeReport)
 			.next(composeDigests)
 			.next(deliverMail)
 			.next(pruneOldRuns)

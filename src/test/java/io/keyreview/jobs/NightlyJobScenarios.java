@@ -384,7 +384,7 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 			"reconcileRegister, 1", "recordUnattributedUsage, 0", "recordFirstUse, 0", "detectAnomalies, 0",
 			"evaluateKeys, 1", "exportRegister, 0", "exportRejects, 0", "reportMismatches, 0", "buildWorklist, 0",
 			"exportWorklist, 0", "followUpReviews, 0", "trackActions, 0", "noticeExpiries, 0", "exportOpenWorklists, 0",
-			"reportReviews, 0", "composeDigests, 0", "deliverMail, 0", "pruneOldRuns, 0" })
+			"reportReviews, 0", "writeReport, 0", "composeDigests, 0", "deliverMail, 0", "pruneOldRuns, 0" })
 	void resumesAfterAFailureInTheMiddleOfAStepWithNothingLostOrDuplicated(String step, int committedChunks)
 			throws IOException {
 		givenInputs("basic");
