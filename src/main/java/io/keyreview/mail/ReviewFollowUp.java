@@ -19,8 +19,6 @@ import io.keyreview.worklist.ReviewSettings;
 import io.keyreview.worklist.WorklistItems;
 import io.keyreview.worklist.WorklistItems.AddresseeItems;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

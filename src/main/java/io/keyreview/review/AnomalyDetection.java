@@ -3,6 +3,7 @@ package io.keyreview.review;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +14,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The nightly's {@code detectAnomalies}: for the days tonight's usage files covered (the
- * recent ones: {@code keyreview.rules.anomaly.recent} before the run date at most), each
- * key's daily use against its own baseline ({@link UsageAnomalies}), read from the daily
- * rollups of those days and the baseline window before them only, in key order with a
- * cursor. What it finds goes into {@code key_register.anomalies}, for the {@code anomaly}
- * rule; the whole night is one transaction, so a rerun recomputes it.
+ * recent ones: {@code keyreview.rules.anomaly.recent} before the run date at most, and
+ * only once the usage kept reaches a whole baseline before them, so the first nights of
+ * keyreview, which know no key's history, flag nothing), each key's daily use against its
+ * own baseline ({@link UsageAnomalies}), read from the daily rollups of those days and
+ * the baseline window before them only, in key order with a cursor. What it finds goes
+ * into {@code key_register.anomalies}, for the {@code anomaly} rule; the whole night is
+ * one transaction, so a rerun recomputes it.
  */
 class AnomalyDetection {
 
@@ -36,9 +39,15 @@ class AnomalyDetection {
 	/** Records tonight's anomalies, and returns how many keys have one. */
 	int detect(LocalDate runDate) {
 		this.jdbc.update("UPDATE key_register SET anomalies = NULL WHERE anomalies IS NOT NULL");
+		LocalDate historyFrom = this.jdbc.queryForObject("SELECT MIN(usage_day) FROM usage_daily", LocalDate.class);
+		if (historyFrom == null) {
+			return 0;
+		}
+		LocalDate judgedFrom = Collections.max(List.of(runDate.minusDays(this.settings.recent().toDays()),
+				historyFrom.plusDays(this.settings.baseline().toDays())));
 		List<LocalDate> days = this.jdbc.queryForList("""
 				SELECT DISTINCT usage_day FROM usage_day_rolled_up WHERE run_date = ? AND usage_day >= ?
-				ORDER BY usage_day""", LocalDate.class, runDate, runDate.minusDays(this.settings.recent().toDays()));
+				ORDER BY usage_day""", LocalDate.class, runDate, judgedFrom);
 		if (days.isEmpty()) {
 			return 0;
 		}
