@@ -18,12 +18,13 @@ class ReviewJobsConfiguration {
 
 	@Bean
 	Job monthlyJob(JobRepository jobRepository, RunSummary runSummary, GracefulStop gracefulStop, Step buildWorklist,
-			Step exportWorklist, Step exportFinance, Step composeDigests, Step deliverMail) {
+			Step exportWorklist, Step exportFinance, Step writeReport, Step composeDigests, Step deliverMail) {
 		return new JobBuilder("monthlyJob", jobRepository).listener(runSummary)
 			.listener(gracefulStop)
 			.start(buildWorklist)
 			.next(exportWorklist)
 			.next(exportFinance)
+			.next(writeReport)
 			.next(composeDigests)
 			.next(deliverMail)
 			.build();
@@ -31,12 +32,13 @@ class ReviewJobsConfiguration {
 
 	@Bean
 	Job quarterlyJob(JobRepository jobRepository, RunSummary runSummary, GracefulStop gracefulStop, Step buildWorklist,
-			Step exportWorklist, Step reportOffboarding, Step composeDigests, Step deliverMail) {
+			Step exportWorklist, Step reportOffboarding, Step writeReport, Step composeDigests, Step deliverMail) {
 		return new JobBuilder("quarterlyJob", jobRepository).listener(runSummary)
 			.listener(gracefulStop)
 			.start(buildWorklist)
 			.next(exportWorklist)
 			.next(reportOffboarding)
+			.next(writeReport)
 			.next(composeDigests)
 			.next(deliverMail)
 			.build();

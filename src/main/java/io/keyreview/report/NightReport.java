@@ -11,12 +11,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import com.samskivert.mustache.Mustache;
+import com.opencsv.CSVReader;
+import com.opencsv.exceptions.CsvException;
 import com.samskivert.mustache.Template;
 import io.keyreview.mismatches.Mismatches;
 import io.keyreview.secrets.SecretRedactor;
@@ -31,11 +35,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes {@code <out>/reports/index.html} for a night: decisions per decision, rule and
- * owner, spend against budget this month, the review cycles' completion, anomalies,
- * mismatches and the offboarding reports, each linking to its CSV. Self-contained: inline
- * CSS and SVG bars, no script, a Content-Security-Policy that loads nothing; every value
- * is escaped by the template and the page is redacted of secrets.
+ * Writes {@code <out>/reports/index.html} for a night (each nightly, and each review
+ * cycle after the last nightly): decisions per decision, rule and owner, spend against
+ * budget this month, the review cycles' completion, anomalies, mismatches and the
+ * offboarding reports, each linking to its CSV. Self-contained: inline CSS and SVG bars,
+ * no script, a Content-Security-Policy that loads nothing; every value is escaped by the
+ * template and the page is redacted of secrets.
  */
 @Component
 public class NightReport {
@@ -108,7 +113,7 @@ public class NightReport {
 		this.mismatches.countsOn(runDate).forEach((kind, n) -> kinds.add(Map.of("label", kind, "n", n)));
 		model.put("mismatches", bars(kinds));
 		model.put("mismatchesFile", "mismatches-" + runDate + ".csv");
-		List<String> offboarding = offboardingReports(folder);
+		List<Map<String, Object>> offboarding = offboardingReports(folder);
 		model.put("offboarding", offboarding);
 		model.put("hasOffboarding", !offboarding.isEmpty());
 		Path file = folder.resolve("index.html");
@@ -174,19 +179,60 @@ public class NightReport {
 		return value.multiply(BigDecimal.valueOf(BAR_WIDTH)).divide(most, java.math.RoundingMode.HALF_UP).longValue();
 	}
 
-	private static List<String> offboardingReports(Path folder) {
+	/**
+	 * The offboarding reports written so far, each with its verdicts counted ("2 used
+	 * after exit, 1 removed in time").
+	 */
+	private static List<Map<String, Object>> offboardingReports(Path folder) {
 		if (!Files.isDirectory(folder)) {
 			return List.of();
 		}
 		try (Stream<Path> files = Files.list(folder)) {
-			return files.map((file) -> file.getFileName().toString())
-				.filter((name) -> name.startsWith("offboarding-") && name.endsWith(".csv"))
+			List<Path> reports = files
+				.filter((file) -> file.getFileName().toString().startsWith("offboarding-")
+						&& file.getFileName().toString().endsWith(".csv"))
 				.sorted()
 				.toList();
+			List<Map<String, Object>> rows = new ArrayList<>();
+			for (Path report : reports) {
+				rows.add(Map.of("file", report.getFileName().toString(), "verdicts", verdicts(report)));
+			}
+			return rows;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot list " + folder, ex);
 		}
+	}
+
+	private static String verdicts(Path report) throws IOException {
+		Map<String, Integer> counts = new TreeMap<>();
+		try (CSVReader csv = new CSVReader(Files.newBufferedReader(report, StandardCharsets.UTF_8))) {
+			String[] header = csv.readNext();
+			int verdict = (header != null) ? Arrays.asList(header).indexOf("verdict") : -1;
+			for (String[] row : csv) {
+				if (verdict >= 0 && row.length > verdict) {
+					counts.merge(row[verdict], 1, Integer::sum);
+				}
+			}
+		}
+		catch (CsvException ex) {
+			return "not readable: " + ex.getMessage();
+		}
+		if (counts.isEmpty()) {
+			return "no exit in the window";
+		}
+		List<String> parts = new ArrayList<>();
+		counts.forEach((verdict, n) -> parts.add(n + " " + verdict));
+		return String.join(", ", parts);
+	}
+
+	/**
+	 * The night the last nightly reconciled the register, for a page a review cycle
+	 * writes; {@code fallback} before any nightly.
+	 */
+	public LocalDate lastNight(LocalDate fallback) {
+		LocalDate night = this.jdbc.queryForObject("SELECT MAX(reconciled_on) FROM key_register", LocalDate.class);
+		return (night != null) ? night : fallback;
 	}
 
 }

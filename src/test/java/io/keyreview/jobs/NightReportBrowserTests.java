@@ -22,6 +22,8 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
+import org.springframework.test.context.TestPropertySource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -31,6 +33,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * and no request leaving the file, its figures are the register's, and a hostile alias
  * renders as text.
  */
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:report;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
+		+ "NON_KEYWORDS=VALUE,YEAR,MONTH,DAY;DB_CLOSE_DELAY=-1")
 class NightReportBrowserTests extends JobTestSupport {
 
 	private static final String HOSTILE_ALIAS = "<img src=x onerror=alert(1)><script>alert(2)</script>";

@@ -163,6 +163,11 @@ abstract class ReviewTimelineScenarios extends JobTestSupport {
 				"dave@example.com,Dave Dunn,employee,2026-11-22,dave-key,dave,inventory owner,disabled,disabled,,"
 						+ "2026-11-22,0,removed in time");
 		assertThat(OUT.resolve("reports/offboarding-2026-Q4.csv.sha256")).exists();
+		assertThat(OUT.resolve("reports/index.html")).as("the quarterly writes the page again")
+			.content()
+			.contains("<a href=\"offboarding-2026-Q4.csv\">offboarding-2026-Q4.csv</a>: 1 removed in time, 1 removed "
+					+ "late, 1 still alive, 1 used after exit")
+			.contains("keyreview: the night of 2026-11-24");
 		assertThat(this.jdbc.queryForObject(
 				"SELECT text_body FROM mail_outbox WHERE cycle = '2026-Q4' AND recipient = 'security@example.com'",
 				String.class))
