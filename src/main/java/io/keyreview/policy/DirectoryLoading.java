@@ -105,13 +105,39 @@ class DirectoryLoading implements Tasklet {
 									"the group is loaded without it", rejects))));
 		Map<String, List<String>> delegates = new LinkedHashMap<>();
 		directory.delegates()
-			.forEach((principal, named) -> delegates.put(principal,
-					((named != null) ? named : List.<String>of()).stream()
-						.map((delegate) -> checked(document, "delegates of " + principal, "delegate", delegate,
-								"it is left out", rejects))
-						.filter((delegate) -> delegate != null && !delegate.isBlank())
-						.toList()));
+			.entrySet()
+			.stream()
+			.filter((entry) -> knownPrincipal(document, directory, entry.getKey(), rejects))
+			.forEach((entry) -> delegates.put(entry.getKey(),
+					delegatesOf(document, entry.getKey(), entry.getValue(), rejects)));
 		return new Directory(groups, directory.modelGroups(), directory.routes(), delegates);
+	}
+
+	/**
+	 * Whom delegates answer for: a group of the directory or an e-mail address; anything
+	 * else is rejected with its delegates.
+	 */
+	private static boolean knownPrincipal(YamlDocument document, Directory directory, String principal,
+			RejectRecorder rejects) {
+		if (directory.groups().containsKey(principal) || EmailAddresses.isValid(principal.strip())) {
+			return true;
+		}
+		long line = document.lineOf(principal);
+		String shown = (principal.length() > 60) ? principal.substring(0, 60) + "…" : principal;
+		rejects.onSkipInProcess("delegates",
+				new BadRowException(document.file(), line, null, "delegates: '" + shown
+						+ "' is neither a group of owners.yaml nor an e-mail address; its delegates are left out",
+						document.lineText(line)));
+		return false;
+	}
+
+	private static List<String> delegatesOf(YamlDocument document, String principal, @Nullable List<String> named,
+			RejectRecorder rejects) {
+		return ((named != null) ? named : List.<String>of()).stream()
+			.map((delegate) -> checked(document, "delegates of " + principal, "delegate", delegate, "it is left out",
+					rejects))
+			.filter((delegate) -> delegate != null && !delegate.isBlank())
+			.toList();
 	}
 
 	private static @Nullable String checked(YamlDocument document, String subject, String field,

@@ -19,6 +19,17 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  */
 class PolicyProcessor implements ItemProcessor<YamlDocument, Policy> {
 
+	/**
+	 * The longest value (characters) each text field's column holds; owners and other
+	 * addresses hold 300.
+	 */
+	private static final Map<String, Integer> MAX_LENGTHS = Map.ofEntries(Map.entry("environment", 20),
+			Map.entry("workload.service", 200), Map.entry("workload.repository", 200),
+			Map.entry("workload.deployment", 200), Map.entry("quotas.burst_limit", 100),
+			Map.entry("logging.request_metadata", 100), Map.entry("logging.raw_payload_storage", 100),
+			Map.entry("rotation.cadence", 100), Map.entry("rotation.method", 200),
+			Map.entry("exceptions.reason", 1000));
+
 	private final FirstRowWins firstRowWins;
 
 	PolicyProcessor(Collection<String> policiesAlreadyLoaded) {
@@ -44,16 +55,24 @@ class PolicyProcessor implements ItemProcessor<YamlDocument, Policy> {
 		}
 		this.firstRowWins.check(document.file(), "key_id", file.keyId().strip());
 		var owners = file.owners();
-		checkAddresses(document, file.keyId().strip(),
-				Map.of("owners.business", text(owners.business()), "owners.technical", text(owners.technical()),
-						"owners.security", text(owners.security()), "owners.finance", text(owners.finance()),
-						"owners.backup", text(owners.backup()), "quotas.alert_owner", text(file.quotas().alertOwner()),
-						"exceptions.approver", text(file.exceptions().approver())));
 		var workload = file.workload();
 		var quotas = file.quotas();
 		var logging = file.logging();
 		var rotation = file.rotation();
 		var exceptions = file.exceptions();
+		Map<String, String> addresses = Map.of("owners.business", text(owners.business()), "owners.technical",
+				text(owners.technical()), "owners.security", text(owners.security()), "owners.finance",
+				text(owners.finance()), "owners.backup", text(owners.backup()), "quotas.alert_owner",
+				text(quotas.alertOwner()), "exceptions.approver", text(exceptions.approver()));
+		checkAddresses(document, file.keyId().strip(), addresses);
+		Map<String, String> texts = new TreeMap<>(addresses);
+		texts.putAll(Map.of("environment", text(file.environment()), "workload.service", text(workload.service()),
+				"workload.repository", text(workload.repository()), "workload.deployment", text(workload.deployment()),
+				"quotas.burst_limit", text(quotas.burstLimit()), "logging.request_metadata",
+				text(logging.requestMetadata()), "logging.raw_payload_storage", text(logging.rawPayloadStorage()),
+				"rotation.cadence", text(rotation.cadence()), "rotation.method", text(rotation.method()),
+				"exceptions.reason", text(exceptions.reason())));
+		checkLengths(document, file.keyId().strip(), texts);
 		return new Policy(file.keyId().strip(), Identities.normalise(owners.business()),
 				Identities.normalise(owners.technical()), Identities.normalise(owners.security()),
 				Identities.normalise(owners.finance()), Identities.normalise(owners.backup()), file.environment(),
@@ -74,6 +93,18 @@ class PolicyProcessor implements ItemProcessor<YamlDocument, Policy> {
 				long line = document.lineOf(value);
 				throw new BadRowException(document.file(), line, keyId,
 						field + " '" + value + "' is not an e-mail address", lineText(document, line));
+			}
+		});
+	}
+
+	/** A value longer than its column holds rejects the file, naming the field. */
+	private static void checkLengths(YamlDocument document, String keyId, Map<String, String> texts) {
+		texts.forEach((field, value) -> {
+			int max = MAX_LENGTHS.getOrDefault(field, 300);
+			if (value.length() > max) {
+				long line = document.lineOf(value);
+				throw new BadRowException(document.file(), line, keyId,
+						field + " is longer than " + max + " characters", lineText(document, line));
 			}
 		});
 	}

@@ -160,6 +160,36 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 	}
 
 	@Test
+	void aPolicyValueOrADelegatesNameTooLongForItsColumnIsRejectedAndTheNightFinishes() throws IOException {
+		givenInputs("basic");
+		String longName = "g".repeat(400);
+		givenInputFile("policies/alpha-prod.yaml", Files.readString(INPUTS.resolve("policies/alpha-prod.yaml"))
+			.replace("finance: finops}", "finance: finops, backup: " + longName + "}"));
+		givenInputFile("policies/gamma-dev.yaml", Files.readString(INPUTS.resolve("policies/gamma-dev.yaml"))
+			.replaceFirst("service: [^,]+,", "service: " + "s".repeat(250) + ","));
+		Files.writeString(INPUTS.resolve("owners.yaml"),
+				"delegates:\n  " + longName + ": [deputy@example.com]\n  ann@example.com: [deputy@example.com]\n",
+				java.nio.file.StandardOpenOption.APPEND);
+
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+
+		assertThat(this.jdbc
+			.queryForList("SELECT input_file, line, reason FROM rejected_row WHERE source IN ('policies', 'directory') "
+					+ "ORDER BY input_file"))
+			.extracting((row) -> row.get("input_file") + ":" + row.get("line") + " " + row.get("reason"))
+			.containsExactly(
+					"directory/owners.yaml:11 delegates: '" + "g".repeat(60)
+							+ "…' is neither a group of owners.yaml nor an e-mail address; its delegates are left out",
+					"policies/alpha-prod.yaml:2 owners.backup is longer than 300 characters",
+					"policies/gamma-dev.yaml:4 workload.service is longer than 200 characters");
+		assertThat(this.jdbc.queryForList("SELECT principal, delegate FROM owner_delegate"))
+			.extracting((row) -> row.get("principal") + " " + row.get("delegate"))
+			.containsExactly("ann@example.com deputy@example.com");
+		assertThat(this.jdbc.queryForList("SELECT key_id FROM key_policy ORDER BY key_id", String.class))
+			.containsExactly("beta-staging", "delta-prod");
+	}
+
+	@Test
 	void reportsEachMismatchBetweenTheSourcesInTheCsvTheRunSummaryAndStatus(CapturedOutput output) throws IOException {
 		givenInputs("basic");
 		givenInputFile("policies/orphan-prod.yaml", "key_id: orphan-prod\nowners: {business: team_a}\n");
