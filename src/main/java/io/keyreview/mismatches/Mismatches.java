@@ -109,13 +109,7 @@ public class Mismatches {
 		Path file = folder.resolve("mismatches-" + runDate + ".csv");
 		CsvExport.write(file, COLUMNS, (rows) -> this.jdbc.query("""
 				SELECT kind, key_id, person, source, other_source, detail FROM source_mismatch WHERE run_date = ?
-				ORDER BY kind, key_id, person""", (rs) -> {
-			Object[] cells = new Object[COLUMNS.length];
-			for (int i = 0; i < COLUMNS.length; i++) {
-				cells[i] = rs.getObject(i + 1);
-			}
-			rows.add(cells);
-		}, runDate));
+				ORDER BY kind, key_id, person""", rows::addRow, runDate));
 		CsvExport.writeChecksum(file);
 		return file;
 	}

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import io.keyreview.review.RuleSettings;
 import io.keyreview.support.CsvExport;
@@ -95,17 +96,25 @@ public class OffboardingReport {
 		this.jdbc.query("""
 				SELECT e.email, e.name, e.worker_type, e.exit_date, r.key_id, r.alias, r.status, r.gone_since,
 				  r.last_used_at, r.first_seen,
+				  (SELECT c.new_value FROM key_change c WHERE c.key_id = r.key_id
+				     AND c.event IN ('created', 'status_changed') AND c.run_date <= e.exit_date
+				   ORDER BY c.run_date DESC LIMIT 1) AS status_on_exit,
+				  (SELECT MIN(c.run_date) FROM key_change c WHERE c.key_id = r.key_id
+				     AND c.event IN ('created', 'status_changed') AND LOWER(c.new_value) IN (%2$s)
+				     AND c.run_date >= e.exit_date) AS disabled_on,
 				  CASE WHEN LOWER(r.owner) = e.email THEN 'inventory owner'
 				    WHEN LOWER(r.business_owner) = e.email THEN 'business owner'
 				    WHEN LOWER(r.technical_owner) = e.email THEN 'technical owner' ELSE 'creator' END AS role
-				FROM (%s) e JOIN key_register r ON LOWER(r.owner) = e.email OR LOWER(r.business_owner) = e.email
+				FROM (%1$s) e JOIN key_register r ON LOWER(r.owner) = e.email OR LOWER(r.business_owner) = e.email
 				  OR LOWER(r.technical_owner) = e.email OR LOWER(r.created_by) = e.email
-				ORDER BY e.exit_date, e.email, r.key_id""".formatted(EXITS), (rs) -> {
+				ORDER BY e.exit_date, e.email, r.key_id""".formatted(EXITS, REMOVED), (rs) -> {
 			LocalDate exit = rs.getObject("exit_date", LocalDate.class);
 			String keyId = rs.getString("key_id");
 			LocalDate goneSince = rs.getObject("gone_since", LocalDate.class);
-			String onExit = statusOn(keyId, exit, rs.getObject("first_seen", LocalDate.class));
-			LocalDate removedOn = REMOVED.contains("'" + onExit + "'") ? exit : firstRemoval(keyId, exit, goneSince);
+			String onExit = rs.getObject("first_seen", LocalDate.class).isAfter(exit) ? "not listed yet"
+					: Objects.requireNonNullElse(rs.getString("status_on_exit"), "unknown");
+			LocalDate removedOn = REMOVED.contains("'" + onExit + "'") ? exit
+					: earlier(rs.getObject("disabled_on", LocalDate.class), goneSince);
 			Instant lastUsed = SqlValues.instant(rs, "last_used_at");
 			boolean usedAfter = lastUsed != null && LocalDate.ofInstant(lastUsed, ZoneOffset.UTC).isAfter(exit);
 			Long days = (removedOn != null) ? Math.max(0, ChronoUnit.DAYS.between(exit, removedOn)) : null;
@@ -119,30 +128,11 @@ public class OffboardingReport {
 		return rows;
 	}
 
-	/** The key's status as the change log had it on a day. */
-	private String statusOn(String keyId, LocalDate day, LocalDate firstSeen) {
-		if (firstSeen.isAfter(day)) {
-			return "not listed yet";
+	private static @Nullable LocalDate earlier(@Nullable LocalDate one, @Nullable LocalDate other) {
+		if (one == null || other == null) {
+			return (one != null) ? one : other;
 		}
-		return this.jdbc.queryForList("""
-				SELECT new_value FROM key_change WHERE key_id = ? AND event IN ('created', 'status_changed')
-				  AND run_date <= ? ORDER BY run_date DESC LIMIT 1""", String.class, keyId, day)
-			.stream()
-			.findFirst()
-			.orElse("unknown");
-	}
-
-	/**
-	 * The first night on or after the exit the key was disabled (or the like) or gone.
-	 */
-	private @Nullable LocalDate firstRemoval(String keyId, LocalDate exit, @Nullable LocalDate goneSince) {
-		LocalDate disabled = this.jdbc.queryForObject("""
-				SELECT MIN(run_date) FROM key_change WHERE key_id = ? AND event IN ('created', 'status_changed')
-				  AND LOWER(new_value) IN (%s) AND run_date >= ?""".formatted(REMOVED), LocalDate.class, keyId, exit);
-		if (disabled == null || (goneSince != null && goneSince.isBefore(disabled))) {
-			return goneSince;
-		}
-		return disabled;
+		return one.isBefore(other) ? one : other;
 	}
 
 }

@@ -43,13 +43,7 @@ class RegisterExport {
 	}
 
 	long write(Path file) {
-		return CsvExport.write(file, COLUMNS, (rows) -> this.jdbc.query(QUERY, (rs) -> {
-			Object[] cells = new Object[COLUMNS.length];
-			for (int i = 0; i < COLUMNS.length; i++) {
-				cells[i] = rs.getObject(i + 1);
-			}
-			rows.add(cells);
-		}));
+		return CsvExport.write(file, COLUMNS, (rows) -> this.jdbc.query(QUERY, rows::addRow));
 	}
 
 }

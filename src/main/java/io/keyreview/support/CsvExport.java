@@ -11,6 +11,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Clob;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
@@ -122,6 +123,15 @@ public final class CsvExport {
 
 		private Rows(ICSVWriter csv) {
 			this.csv = csv;
+		}
+
+		/** Adds the current row of a result set, its columns in order. */
+		public void addRow(ResultSet rs) throws SQLException {
+			Object[] cells = new Object[rs.getMetaData().getColumnCount()];
+			for (int i = 0; i < cells.length; i++) {
+				cells[i] = rs.getObject(i + 1);
+			}
+			add(cells);
 		}
 
 		public void add(@Nullable Object... cells) {
