@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,7 +45,7 @@ class DemoDataTests extends JobTestSupport {
 	void everyDemoKeyGetsTheDecisionAndFindingsItsReadmeExpects(CapturedOutput output) throws IOException {
 		givenTheDemoInputs();
 		Map<String, String> expected = expectedFromReadme();
-		assertThat(expected).hasSize(32);
+		assertThat(expected).hasSize(34);
 
 		assertThat(nightly(LocalDate.parse("2026-11-21"))).isEqualTo(ExitCode.DONE);
 
@@ -52,7 +53,7 @@ class DemoDataTests extends JobTestSupport {
 		this.jdbc.query("SELECT key_id, decision, findings FROM key_register ORDER BY key_id", (rs) -> {
 			String findings = (rs.getString("findings") != null) ? rs.getString("findings") : "";
 			actual.put(rs.getString("key_id"),
-					rs.getString("decision") + " "
+					Objects.requireNonNullElse(rs.getString("decision"), "none") + " "
 							+ new TreeSet<>(Arrays.asList(findings.split(";"))).stream()
 								.filter((rule) -> !rule.isEmpty())
 								.collect(Collectors.joining(",")));
@@ -74,11 +75,12 @@ class DemoDataTests extends JobTestSupport {
 			.extracting(
 					(line) -> line.substring(0, line.indexOf(',')) + " " + line.substring(line.lastIndexOf(',') + 1))
 			.containsExactly("marco.rossi@example.com used after exit", "lena.fischer@example.com used after exit",
-					"tom.baker@example.com used after exit");
+					"ines.duarte@example.com removed late", "tom.baker@example.com used after exit",
+					"rafael.costa@example.com removed in time");
 		assertThat(this.jdbc.queryForObject("SELECT text_body FROM mail_outbox WHERE cycle = '2026-Q4' AND subject = ?",
 				String.class, "[keyreview] Offboarding test 2026-Q4"))
 			.as("no quarterly digest goes to security@example.com on the demo: the summary comes on its own")
-			.startsWith("Offboarding test of 2026-Q4: 3 exit(s) tested, 3 key(s), 0 removed within 1 day(s) (0%)");
+			.startsWith("Offboarding test of 2026-Q4: 5 exit(s) tested, 5 key(s), 1 removed within 1 day(s) (20%)");
 		assertThat(Files.readAllLines(OUT.resolve("worklists/worklist-2026-11.csv"))).hasSize(1 + 23 + 2);
 		for (String cycle : new String[] { "events-2026-11-21", "2026-11", "2026-Q4" }) {
 			try (Stream<Path> mails = Files.list(OUT.resolve("mail").resolve(cycle))) {
