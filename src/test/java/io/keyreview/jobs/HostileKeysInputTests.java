@@ -44,7 +44,7 @@ class HostileKeysInputTests extends HostileKeysInputScenarios {
 
 		assertThat(rejects(NIGHT, "keys/openai.csv"))
 			.containsExactly("keys/openai.csv:4 is not UTF-8 text: save the file as UTF-8");
-		assertThat(count("SELECT COUNT(*) FROM inventory_key WHERE input_file = 'keys/openai.csv'")).isEqualTo(11);
+		assertThat(count("SELECT COUNT(*) FROM inventory_key WHERE input_file = 'keys/openai.csv'")).isEqualTo(12);
 		assertRejectsAgree(NIGHT, "loadKeys", "keys");
 	}
 

@@ -27,7 +27,7 @@ class HostilePeopleInputTests extends HostilePeopleInputScenarios {
 		assertThat(rejects(NIGHT, "people/people.csv")).singleElement()
 			.asString()
 			.startsWith("people/people.csv:4 opens a quote that is not closed on this line");
-		assertThat(count("SELECT COUNT(*) FROM person")).isEqualTo(48);
+		assertThat(count("SELECT COUNT(*) FROM person")).isEqualTo(50);
 		assertRejectsAgree(NIGHT, "loadPeople", "people");
 	}
 
@@ -41,7 +41,7 @@ class HostilePeopleInputTests extends HostilePeopleInputScenarios {
 
 		assertThat(rejects(NIGHT, "people/people.csv"))
 			.containsExactly("people/people.csv:3 is not UTF-8 text: save the file as UTF-8");
-		assertThat(count("SELECT COUNT(*) FROM person")).isEqualTo(48);
+		assertThat(count("SELECT COUNT(*) FROM person")).isEqualTo(50);
 		assertRejectsAgree(NIGHT, "loadPeople", "people");
 	}
 
