@@ -5,10 +5,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import io.keyreview.review.UsageAnomalies.DailyUse;
+import io.keyreview.support.SqlValues;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -18,11 +23,28 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * only once the usage kept reaches a whole baseline before them, so the first nights of
  * keyreview, which know no key's history, flag nothing), each key's daily use against its
  * own baseline ({@link UsageAnomalies}), read from the daily rollups of those days and
- * the baseline window before them only, in key order with a cursor. What it finds goes
- * into {@code key_register.anomalies}, for the {@code anomaly} rule; the whole night is
- * one transaction, so a rerun recomputes it.
+ * the baseline window before them only, in key order with a cursor; and each model or
+ * provider a key used on such a day but on none of its baseline's days: a new provider
+ * (another processor of the key's data), or a new model that none of the key's allowed
+ * model groups holds (the inventory's allowed models without a policy). What it finds
+ * goes into {@code key_register.anomalies}, for the {@code anomaly} rule; the whole night
+ * is one transaction, so a rerun recomputes it.
  */
 class AnomalyDetection {
+
+	private static final String NEW_MODELS_AND_PROVIDERS = """
+			SELECT t.key_id, t.model, t.provider, SUM(t.requests) AS requests,
+			  MAX(p.model_groups_allowed) AS model_groups, MAX(r.models) AS inventory_models,
+			  CASE WHEN NOT EXISTS (SELECT 1 FROM usage_daily b WHERE b.key_id = t.key_id
+			    AND b.usage_day BETWEEN ? AND ? AND b.provider = t.provider) THEN TRUE ELSE FALSE END AS new_provider,
+			  CASE WHEN NOT EXISTS (SELECT 1 FROM usage_daily b WHERE b.key_id = t.key_id
+			    AND b.usage_day BETWEEN ? AND ? AND b.model = t.model) THEN TRUE ELSE FALSE END AS new_model
+			FROM usage_daily t JOIN key_register r ON r.key_id = t.key_id
+			LEFT JOIN key_policy p ON p.key_id = t.key_id
+			WHERE EXISTS (SELECT 1 FROM usage_daily b WHERE b.key_id = t.key_id AND b.usage_day BETWEEN ? AND ?)
+			  AND t.usage_day = ?
+			GROUP BY t.key_id, t.model, t.provider
+			ORDER BY t.key_id, t.provider, t.model""";
 
 	private final JdbcTemplate jdbc;
 
@@ -51,7 +73,7 @@ class AnomalyDetection {
 		if (days.isEmpty()) {
 			return 0;
 		}
-		List<Object[]> found = new ArrayList<>();
+		Map<String, List<String>> found = new TreeMap<>();
 		Map<LocalDate, DailyUse> use = new HashMap<>();
 		String[] key = { null };
 		this.streaming.query("""
@@ -72,19 +94,64 @@ class AnomalyDetection {
 					(spend != null) ? spend : BigDecimal.ZERO));
 		}, days.get(0).minusDays(this.settings.baseline().toDays()), days.get(days.size() - 1));
 		collect(key[0], use, days, found);
-		this.jdbc.batchUpdate("UPDATE key_register SET anomalies = ? WHERE key_id = ?", found);
+		days.forEach((day) -> newModelsAndProviders(day, found));
+		this.jdbc.batchUpdate("UPDATE key_register SET anomalies = ? WHERE key_id = ?",
+				found.entrySet().stream().map((keyFound) -> {
+					String evidence = String.join("; ", keyFound.getValue());
+					return new Object[] { (evidence.length() > 2000) ? evidence.substring(0, 2000) : evidence,
+							keyFound.getKey() };
+				}).toList());
 		return found.size();
 	}
 
-	private void collect(String keyId, Map<LocalDate, DailyUse> use, List<LocalDate> days, List<Object[]> found) {
+	private void collect(String keyId, Map<LocalDate, DailyUse> use, List<LocalDate> days,
+			Map<String, List<String>> found) {
 		if (keyId == null) {
 			return;
 		}
 		List<String> anomalies = UsageAnomalies.of(use, days, this.settings);
 		if (!anomalies.isEmpty()) {
-			String evidence = String.join("; ", anomalies);
-			found.add(new Object[] { (evidence.length() > 2000) ? evidence.substring(0, 2000) : evidence, keyId });
+			found.computeIfAbsent(keyId, (id) -> new ArrayList<>()).addAll(anomalies);
 		}
+	}
+
+	/**
+	 * The models and providers keys used on a day and on none of the baseline's days
+	 * before it, of keys that used anything in those days.
+	 */
+	private void newModelsAndProviders(LocalDate day, Map<String, List<String>> found) {
+		LocalDate baselineFrom = day.minusDays(this.settings.baseline().toDays());
+		LocalDate baselineTo = day.minusDays(1);
+		Map<String, Set<String>> allowedModels = new HashMap<>();
+		this.jdbc.query(NEW_MODELS_AND_PROVIDERS, (rs) -> {
+			String keyId = rs.getString("key_id");
+			String model = rs.getString("model");
+			String provider = rs.getString("provider");
+			String requests = rs.getLong("requests") + " request(s)";
+			String unused = "unused by the key in the " + this.settings.baseline().toDays() + " days before";
+			if (rs.getBoolean("new_provider")) {
+				found.computeIfAbsent(keyId, (id) -> new ArrayList<>())
+					.add("new provider " + provider + " on " + day + ": " + requests + " of " + model + ", " + unused);
+			}
+			String modelGroups = rs.getString("model_groups");
+			String inventoryModels = rs.getString("inventory_models");
+			Set<String> allowed = allowedModels.computeIfAbsent(keyId,
+					(id) -> allowedModels(modelGroups, inventoryModels));
+			if (rs.getBoolean("new_model") && !allowed.isEmpty() && !allowed.contains(model)) {
+				found.computeIfAbsent(keyId, (id) -> new ArrayList<>())
+					.add("new model " + model + " (" + provider + ") on " + day + ": " + requests + ", " + unused
+							+ " and outside its allowed models");
+			}
+		}, baselineFrom, baselineTo, baselineFrom, baselineTo, baselineFrom, baselineTo, day);
+	}
+
+	private Set<String> allowedModels(@Nullable String modelGroups, @Nullable String inventoryModels) {
+		List<String> groups = SqlValues.list(modelGroups);
+		if (groups.isEmpty()) {
+			return new HashSet<>(SqlValues.list(inventoryModels));
+		}
+		return new HashSet<>(this.jdbc.queryForList("SELECT model FROM model_group_member WHERE group_name IN (%s)"
+			.formatted(String.join(", ", Collections.nCopies(groups.size(), "?"))), String.class, groups.toArray()));
 	}
 
 }

@@ -160,6 +160,37 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 	}
 
 	@Test
+	void aProviderOrAModelOutsideItsGroupsThatTheKeyNeverUsedBeforeIsAnAnomaly() throws IOException {
+		givenInputs("basic");
+		StringBuilder history = new StringBuilder("key_id,timestamp,route,model,provider,requests,cost_usd\n");
+		for (LocalDate day = LocalDate.parse("2026-10-23"); day
+			.isBefore(LocalDate.parse("2026-11-20")); day = day.plusDays(1)) {
+			history.append("alpha-prod,").append(day).append("T09:00:00Z,support-prod,gpt-4o-mini,openai,20,0.50\n");
+		}
+		history.append("alpha-prod,2026-11-20T09:00:00Z,support-prod,gpt-4o-mini,openai,20,0.50\n")
+			.append("alpha-prod,2026-11-20T09:10:00Z,support-prod,claude-3-5-haiku,anthropic,5,0.10\n")
+			.append("alpha-prod,2026-11-20T09:20:00Z,support-prod,deepseek-r1,deepseek,7,0.20\n")
+			.append("gamma-dev,2026-11-20T09:00:00Z,dev-playground,deepseek-r1,deepseek,9,0.20\n");
+		givenInputFile("usage/history.csv", history.toString());
+
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+
+		assertThat(this.jdbc.queryForList("SELECT key_id, anomalies FROM key_register WHERE anomalies IS NOT NULL"))
+			.as("gamma-dev used nothing in the 28 days before, so nothing it uses is new yet")
+			.singleElement()
+			.satisfies((key) -> assertThat(key.get("key_id")).isEqualTo("alpha-prod"))
+			.satisfies((key) -> assertThat(key.get("anomalies")).isEqualTo(
+					"new provider anthropic on 2026-11-20: 5 request(s) of claude-3-5-haiku, unused by the key in the"
+							+ " 28 days before; new provider deepseek on 2026-11-20: 7 request(s) of deepseek-r1, unused by"
+							+ " the key in the 28 days before; new model deepseek-r1 (deepseek) on 2026-11-20: 7"
+							+ " request(s), unused by the key in the 28 days before and outside its allowed models"));
+		assertThat(
+				this.jdbc.queryForObject("SELECT decision FROM key_register WHERE key_id = 'alpha-prod'", String.class))
+			.as("outside-policy's narrow is stronger than the anomaly's escalate")
+			.isEqualTo("narrow");
+	}
+
+	@Test
 	void aPolicyValueOrADelegatesNameTooLongForItsColumnIsRejectedAndTheNightFinishes() throws IOException {
 		givenInputs("basic");
 		String longName = "g".repeat(400);
