@@ -30,13 +30,13 @@ class LandedCopyCheck implements StepExecutionListener {
 
 	private final InputSource source;
 
-	private final String deleteLoaded;
+	private final String[] deleteLoaded;
 
 	/**
-	 * @param deleteLoaded the statement that deletes the rows the step loaded for the run
-	 * date, its one parameter
+	 * @param deleteLoaded the statements that delete the rows the step loaded for the run
+	 * date, each with its one parameter
 	 */
-	LandedCopyCheck(JdbcTemplate jdbc, LandingArea landingArea, InputSource source, String deleteLoaded) {
+	LandedCopyCheck(JdbcTemplate jdbc, LandingArea landingArea, InputSource source, String... deleteLoaded) {
 		this.jdbc = jdbc;
 		this.landingArea = landingArea;
 		this.source = source;
@@ -56,7 +56,9 @@ class LandedCopyCheck implements StepExecutionListener {
 			logger.info("{}: {} landed again since this step stopped; loading it from the start for {}",
 					stepExecution.getStepName(), this.source.sourceName(), runDate);
 			List.copyOf(checkpoint.entrySet()).forEach((entry) -> checkpoint.remove(entry.getKey()));
-			this.jdbc.update(this.deleteLoaded, runDate);
+			for (String delete : this.deleteLoaded) {
+				this.jdbc.update(delete, runDate);
+			}
 			this.jdbc.update("DELETE FROM rejected_row WHERE run_date = ? AND source = ?", runDate,
 					this.source.sourceName());
 			this.jdbc.update("DELETE FROM secret_exposure WHERE run_date = ? AND source = ?", runDate,

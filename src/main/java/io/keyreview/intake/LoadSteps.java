@@ -56,11 +56,11 @@ public class LoadSteps {
 	}
 
 	/**
-	 * A load step; {@code deleteLoaded} deletes what it loaded for a run date (its one
-	 * parameter), for when a corrected input makes it start over.
+	 * A load step; {@code deleteLoaded} deletes what it loaded for a run date (each with
+	 * its one parameter), for when a corrected input makes it start over.
 	 */
 	public <I, T> Step load(InputSource source, ItemReader<? extends I> reader,
-			ItemProcessor<? super I, ? extends T> processor, ItemWriter<? super T> writer, String deleteLoaded) {
+			ItemProcessor<? super I, ? extends T> processor, ItemWriter<? super T> writer, String... deleteLoaded) {
 		return new StepBuilder(this.jobRepository).<I, T>chunk(this.properties.chunkSize())
 			.transactionManager(this.transactionManager)
 			.reader(reader)
@@ -83,7 +83,7 @@ public class LoadSteps {
 	 * rows. Restarts, a corrected input and progress work as in {@link #load}.
 	 */
 	public <I> Step loadBlocks(InputSource source, ItemReader<? extends I> reader, ItemWriter<? super I> writer,
-			RejectRecorder rejects, String deleteLoaded) {
+			RejectRecorder rejects, String... deleteLoaded) {
 		return new StepBuilder(this.jobRepository).<I, I>chunk(1)
 			.transactionManager(this.transactionManager)
 			.reader(reader)

@@ -1,12 +1,15 @@
 package io.keyreview.inventory;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 import javax.sql.DataSource;
 
 import io.keyreview.intake.CsvRow;
 import io.keyreview.intake.ExposureWriter;
+import io.keyreview.intake.FirstRowWins.Listing;
 import io.keyreview.intake.InputSource;
 import io.keyreview.intake.LoadSteps;
 import io.keyreview.intake.Writers;
@@ -35,8 +38,12 @@ class InventoryConfiguration {
 	@StepScope
 	InventoryKeyProcessor inventoryKeyProcessor(JdbcTemplate jdbc,
 			@Value("#{jobParameters['runDate']}") LocalDate runDate) {
-		return new InventoryKeyProcessor(
-				jdbc.queryForList("SELECT key_id FROM inventory_key WHERE seen_on = ?", String.class, runDate));
+		Map<String, Listing> loaded = new HashMap<>();
+		jdbc.query("SELECT key_id, input_file, status, owner FROM inventory_key WHERE seen_on = ?", (rs) -> {
+			loaded.put(rs.getString("key_id"), new Listing(rs.getString("input_file"), "an earlier chunk",
+					InventoryKeyProcessor.compared(rs.getString("status"), rs.getString("owner"))));
+		}, runDate);
+		return new InventoryKeyProcessor(loaded);
 	}
 
 	@Bean

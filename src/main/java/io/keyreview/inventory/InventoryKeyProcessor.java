@@ -1,12 +1,15 @@
 package io.keyreview.inventory;
 
-import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import io.keyreview.intake.CsvRow;
 import io.keyreview.intake.FirstRowWins;
+import io.keyreview.intake.FirstRowWins.Listing;
 import io.keyreview.support.Identities;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -22,8 +25,20 @@ class InventoryKeyProcessor implements ItemProcessor<CsvRow, InventoryKey> {
 
 	private final FirstRowWins firstRowWins;
 
-	InventoryKeyProcessor(Collection<String> keysAlreadyLoaded) {
+	/**
+	 * @param keysAlreadyLoaded the keys an interrupted attempt loaded, each with the
+	 * values a key listed again is compared with ({@link #compared})
+	 */
+	InventoryKeyProcessor(Map<String, Listing> keysAlreadyLoaded) {
 		this.firstRowWins = new FirstRowWins(keysAlreadyLoaded);
+	}
+
+	/** What a second listing of a key is compared with: its status and owner. */
+	static Map<String, @Nullable String> compared(@Nullable String status, @Nullable String owner) {
+		Map<String, @Nullable String> values = new LinkedHashMap<>();
+		values.put("status", status);
+		values.put("owner", owner);
+		return values;
 	}
 
 	@Override
@@ -38,7 +53,7 @@ class InventoryKeyProcessor implements ItemProcessor<CsvRow, InventoryKey> {
 				row.instant("created_at"), row.instant("last_used_at"), row.instant("last_rotated_at"),
 				row.instant("expires_at"), row.list("scopes"), row.list("allowed_models"), row.list("allowed_routes"),
 				row.amount("monthly_budget_usd"), row.text("secret_location"), row.file(), row.exposures());
-		this.firstRowWins.check(row, "key_id", keyId);
+		this.firstRowWins.check(row, "key_id", keyId, compared(key.status(), key.owner()));
 		return key;
 	}
 

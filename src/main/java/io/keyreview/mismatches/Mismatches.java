@@ -24,7 +24,10 @@ import org.springframework.stereotype.Component;
  * <li>{@code owner-unknown}: a key's owner or technical owner that is neither in HR nor a
  * group of {@code owners.yaml}, or a creator with an e-mail address HR does not list (a
  * creator without one is a service identity);
- * <li>{@code listed-twice}: a key id two inventory rows list (the second is rejected).
+ * <li>{@code listed-twice}: a key id two inventory rows list (the second is rejected,
+ * naming the status and owner it differs in);
+ * <li>{@code person-status-differs}: a person two people sources (HR and an IdP) list
+ * with different statuses, such as terminated in HR and still active in Okta.
  * </ul>
  */
 @Component
@@ -75,6 +78,13 @@ public class Mismatches {
 				SELECT run_date, 'listed-twice', key_id, NULL, input_file, 'keys', reason
 				FROM rejected_row
 				WHERE run_date = ? AND source = 'keys' AND key_id IS NOT NULL AND reason LIKE '%is listed again%'""",
+				runDate);
+		found += this.jdbc.update(
+				INSERT + """
+						SELECT run_date, 'person-status-differs', NULL, email, input_file, kept_file,
+						  CONCAT(kept_file, ' lists ', email, ' as ', kept_status, ', ', input_file, ' as ', status,
+						    CASE WHEN termination_date IS NULL THEN '' ELSE CONCAT(' (since ', CAST(termination_date AS CHAR(10)), ')') END)
+						FROM person_listing WHERE run_date = ? AND status <> kept_status""",
 				runDate);
 		return found;
 	}

@@ -32,7 +32,7 @@ public class People {
 		return new Person(rs.getString("email"), rs.getString("person_id"), rs.getString("name"),
 				(goneSince != null) ? "terminated" : rs.getString("status"), rs.getString("worker_type"),
 				terminationDate, rs.getString("manager_email"), rs.getString("department"), rs.getString("cost_center"),
-				List.of());
+				List.of(), rs.getString("input_file"));
 	};
 
 	private final JdbcTemplate jdbc;

@@ -1,12 +1,16 @@
 package io.keyreview.people;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import javax.sql.DataSource;
 
 import io.keyreview.intake.CsvRow;
 import io.keyreview.intake.ExposureWriter;
+import io.keyreview.intake.FirstRowWins.Listing;
 import io.keyreview.intake.InputSource;
 import io.keyreview.intake.LoadSteps;
 import io.keyreview.run.RunDate;
@@ -49,8 +53,12 @@ class PeopleConfiguration {
 	@Bean
 	@StepScope
 	PersonProcessor personProcessor(JdbcTemplate jdbc, @Value("#{jobParameters['runDate']}") LocalDate runDate) {
-		return new PersonProcessor(
-				jdbc.queryForList("SELECT email FROM person WHERE seen_on = ?", String.class, runDate));
+		Map<String, Listing> loaded = new HashMap<>();
+		jdbc.query("SELECT email, input_file, status FROM person WHERE seen_on = ?", (rs) -> {
+			loaded.put(rs.getString("email"), new Listing(Objects.requireNonNullElse(rs.getString("input_file"), ""),
+					"an earlier chunk", PersonProcessor.compared(rs.getString("status"))));
+		}, runDate);
+		return new PersonProcessor(loaded, jdbc, runDate);
 	}
 
 	@Bean
@@ -64,9 +72,9 @@ class PeopleConfiguration {
 				Writers.forKeys(dataSource, runDate, Person::email, "DELETE FROM person WHERE email IN (:keys)"),
 				Writers.sql(dataSource, runDate, """
 						INSERT INTO person (email, person_id, name, status, worker_type, termination_date,
-						  manager_email, department, cost_center, seen_on)
+						  manager_email, department, cost_center, input_file, seen_on)
 						VALUES (:email, :personId, :name, :status, :workerType, :terminationDate,
-						  :managerEmail, :department, :costCenter, :runDate)"""),
+						  :managerEmail, :department, :costCenter, :inputFile, :runDate)"""),
 				new ExposureWriter<>(jdbc, InputSource.PEOPLE, runDate));
 	}
 
@@ -74,7 +82,7 @@ class PeopleConfiguration {
 	Step loadPeople(LoadSteps loadSteps, MultiResourceItemReader<CsvRow> peopleReader, PersonProcessor personProcessor,
 			CompositeItemWriter<Person> personWriter) {
 		return loadSteps.load(InputSource.PEOPLE, peopleReader, personProcessor, personWriter,
-				"DELETE FROM person WHERE seen_on = ?");
+				"DELETE FROM person WHERE seen_on = ?", "DELETE FROM person_listing WHERE run_date = ?");
 	}
 
 	@Bean

@@ -1,17 +1,24 @@
 package io.keyreview.people;
 
-import java.util.Collection;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.Set;
 
 import io.keyreview.intake.CsvRow;
-import io.keyreview.support.EmailAddresses;
 import io.keyreview.intake.FirstRowWins;
+import io.keyreview.intake.FirstRowWins.Listing;
+import io.keyreview.support.EmailAddresses;
 import io.keyreview.support.Identities;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Turns a {@code people.csv} row into a {@link Person}, or rejects it with the reason.
+ * Turns a {@code people.csv} row into a {@link Person}, or rejects it with the reason. A
+ * person another file already listed (an IdP's users beside the HR export) is not loaded
+ * again: that listing goes to {@code person_listing}, in the chunk's transaction, for the
+ * mismatch report to compare; listed twice in one file, the second row is rejected.
  */
 class PersonProcessor implements ItemProcessor<CsvRow, Person> {
 
@@ -21,12 +28,26 @@ class PersonProcessor implements ItemProcessor<CsvRow, Person> {
 
 	private final FirstRowWins firstRowWins;
 
-	PersonProcessor(Collection<String> peopleAlreadyLoaded) {
+	private final JdbcTemplate jdbc;
+
+	private final LocalDate runDate;
+
+	/**
+	 * @param peopleAlreadyLoaded the people an interrupted attempt loaded, each with its
+	 * file and status
+	 */
+	PersonProcessor(Map<String, Listing> peopleAlreadyLoaded, JdbcTemplate jdbc, LocalDate runDate) {
 		this.firstRowWins = new FirstRowWins(peopleAlreadyLoaded);
+		this.jdbc = jdbc;
+		this.runDate = runDate;
+	}
+
+	static Map<String, @Nullable String> compared(String status) {
+		return Map.of("status", status);
 	}
 
 	@Override
-	public Person process(CsvRow row) {
+	public @Nullable Person process(CsvRow row) {
 		row.requireAllColumns();
 		String email = Identities.normalise(row.required("email", 300));
 		if (!EmailAddresses.isValid(email)) {
@@ -42,9 +63,20 @@ class PersonProcessor implements ItemProcessor<CsvRow, Person> {
 		}
 		Person person = new Person(email, row.text("person_id"), row.text("name"), status,
 				row.oneOf("worker_type", WORKER_TYPES), row.date("termination_date"), managerEmail,
-				row.text("department"), row.text("cost_center"), row.exposures());
-		this.firstRowWins.check(row, "email", email);
-		return person;
+				row.text("department"), row.text("cost_center"), row.exposures(), row.file());
+		Listing first = this.firstRowWins.firstListing(row, email, compared(status));
+		if (first == null) {
+			return person;
+		}
+		if (first.file().equals(row.file())) {
+			this.firstRowWins.check(row, "email", email, compared(status));
+		}
+		this.jdbc.update("""
+				INSERT INTO person_listing (run_date, input_file, line, email, status, termination_date, kept_file,
+				  kept_status)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", this.runDate, row.file(), row.line(), email, status,
+				person.terminationDate(), first.file(), first.values().get("status"));
+		return null;
 	}
 
 }

@@ -47,6 +47,7 @@ class Retention {
 		int rejected = this.jdbc.update("DELETE FROM rejected_row WHERE run_date < ?", cutoff);
 		this.jdbc.update("DELETE FROM usage_day_rolled_up WHERE run_date < ?", cutoff);
 		this.jdbc.update("DELETE FROM source_mismatch WHERE run_date < ?", cutoff);
+		this.jdbc.update("DELETE FROM person_listing WHERE run_date < ?", cutoff);
 		int executions = pruneJobRepository(now.minus(this.keep));
 		return folders + " dated folder(s), " + rejected + " rejected row(s) and " + executions
 				+ " job execution(s) older than " + this.keep.toDays() + " days";

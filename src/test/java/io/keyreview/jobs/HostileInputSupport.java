@@ -36,7 +36,8 @@ abstract class HostileInputSupport extends JobTestSupport {
 			"keys/litellm.csv:12 created_at '2026-13-45' is not an ISO 8601 date or time",
 			"keys/openai.csv:7 status 'paused' is not one of [active, deleted, disabled, expired, revoked]",
 			"keys/openai.csv:16 key_id 'support-agent-prod-gateway' is listed again (first in keys/litellm.csv line 2, "
-					+ "which is kept)",
+					+ "which is kept), and differs from it: status disabled (kept: active), owner dana.lee@example.com "
+					+ "(kept: support_ops)",
 			"people/people.csv:46 status 'suspended' is not one of [active, leave, terminated]");
 
 	/**

@@ -38,7 +38,8 @@ abstract class JobTestSupport {
 			"model_group_member", "route_environment", "usage_staging", "usage_daily", "unattributed_usage",
 			"key_register", "key_change", "rejected_row", "secret_exposure", "key_finding", "key_first_use",
 			"worklist_item", "worklist_recipient", "mail_outbox", "provider_cost", "person_change",
-			"usage_day_rolled_up", "review_answer", "review_action", "owner_delegate", "source_mismatch");
+			"usage_day_rolled_up", "review_answer", "review_action", "owner_delegate", "source_mismatch",
+			"person_listing");
 
 	private static final List<String> BATCH_TABLES = List.of("BATCH_STEP_EXECUTION_CONTEXT",
 			"BATCH_JOB_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION",

@@ -229,6 +229,11 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 				alpha-prod,alpha again,disabled,production,second,ann@example.com,user,ann@example.com
 				zeta-prod,zeta,active,production,second,Stranger@example.com,user,nobody@example.com
 				""");
+		givenInputFile("people/okta.csv", """
+				email,status,termination_date
+				bob@example.com,active,
+				ann@example.com,active,
+				""");
 
 		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
 
@@ -239,21 +244,25 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 				"key-without-policy,zeta-prod,,second,policies,"
 						+ "\"listed by second (keys/second.csv), covered by no policy file\"",
 				"listed-twice,alpha-prod,,keys/second.csv,keys,\"key_id 'alpha-prod' is listed again (first in "
-						+ "keys/gateway.csv line 2, which is kept)\"",
+						+ "keys/gateway.csv line 2, which is kept), and differs from it: status disabled (kept: active), "
+						+ "owner ann@example.com (kept: team_a)\"",
 				"owner-unknown,zeta-prod,nobody@example.com,second,people,"
 						+ "creator nobody@example.com is neither in HR nor a group of owners.yaml",
 				"owner-unknown,zeta-prod,stranger@example.com,second,people,"
 						+ "owner stranger@example.com is neither in HR nor a group of owners.yaml",
+				"person-status-differs,,bob@example.com,people/okta.csv,people/hr.csv,"
+						+ "\"people/hr.csv lists bob@example.com as terminated, people/okta.csv as active\"",
 				"policy-without-key,orphan-prod,,policies,,policies/orphan-prod.yaml: no inventory lists the key",
 				"usage-without-key,ghost-key,,gateway,keys,"
 						+ "\"4 request(s), $2.50 from 2026-11-15 to 2026-11-15, for a key id no inventory lists\"");
 		assertThat(OUT.resolve("reports/mismatches-2026-11-21.csv.sha256")).exists();
 		assertThat(output).contains("mismatches between sources: 2 key-without-policy, 1 listed-twice, "
-				+ "2 owner-unknown, 1 policy-without-key, 1 usage-without-key;");
+				+ "2 owner-unknown, 1 person-status-differs, 1 policy-without-key, 1 usage-without-key;");
 
 		assertThat(this.commandLine.execute(new DefaultApplicationArguments("status"))).isEqualTo(ExitCode.DONE);
 		assertThat(output).contains("mismatches between sources" + System.lineSeparator() + "  2026-11-21: 2 "
-				+ "key-without-policy, 1 listed-twice, 2 owner-unknown, 1 policy-without-key, 1 usage-without-key");
+				+ "key-without-policy, 1 listed-twice, 2 owner-unknown, 1 person-status-differs, 1 policy-without-key, "
+				+ "1 usage-without-key");
 	}
 
 	@Test

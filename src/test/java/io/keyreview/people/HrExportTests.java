@@ -2,6 +2,7 @@ package io.keyreview.people;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,9 +50,10 @@ class HrExportTests {
 
 		assertThat(people).containsExactly(
 				new Person("jane.smith@example.com", "21001", "Jane Smith", "active", "employee", null, null, null,
-						"CC-4130 Platform", List.of()),
+						"CC-4130 Platform", List.of(), "people/workday.csv"),
 				new Person("pat.contractor@example.com", "C-3102", "Pat Contractor", "terminated", "contractor",
-						java.time.LocalDate.parse("2025-05-31"), null, null, "CC-4130 Platform", List.of()));
+						LocalDate.parse("2025-05-31"), null, null, "CC-4130 Platform", List.of(),
+						"people/workday.csv"));
 	}
 
 	@Test
@@ -91,7 +94,7 @@ class HrExportTests {
 		CsvRowReader reader = new CsvRowReader("people", Set.of("email", "status"), true, settings.mapping());
 		reader.setResource(new FileSystemResource(export));
 		reader.open(new ExecutionContext());
-		PersonProcessor processor = new PersonProcessor(List.of());
+		PersonProcessor processor = new PersonProcessor(Map.of(), new JdbcTemplate(), LocalDate.parse("2026-11-21"));
 		List<Person> people = new ArrayList<>();
 		for (CsvRow row = reader.read(); row != null; row = reader.read()) {
 			people.add(processor.process(row));

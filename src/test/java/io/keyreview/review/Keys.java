@@ -134,7 +134,7 @@ final class Keys {
 		this.people.put(email,
 				new Person(email, null, null, status, workerType,
 						(terminationDate != null) ? LocalDate.parse(terminationDate) : null, "boss@example.com", null,
-						null, List.of()));
+						null, List.of(), null));
 		return this;
 	}
 
@@ -144,7 +144,7 @@ final class Keys {
 
 	private static Person person(String email, String status, @Nullable LocalDate terminationDate) {
 		return new Person(email, null, null, status, "employee", terminationDate, "boss@example.com", null, null,
-				List.of());
+				List.of(), null);
 	}
 
 }
