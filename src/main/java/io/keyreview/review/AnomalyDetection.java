@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.keyreview.review.UsageAnomalies.DailyUse;
 import io.keyreview.support.SqlValues;
@@ -46,6 +48,14 @@ class AnomalyDetection {
 			GROUP BY t.key_id, t.model, t.provider
 			ORDER BY t.key_id, t.provider, t.model""";
 
+	private static final String HOURLY = "SELECT u.key_id, u.usage_day, "
+			+ IntStream.range(0, 24)
+				.mapToObj((hour) -> "SUM(u.h%02d)".formatted(hour))
+				.collect(Collectors.joining(", "))
+			+ " FROM usage_hourly u WHERE u.usage_day BETWEEN ? AND ?"
+			+ " AND EXISTS (SELECT 1 FROM key_register r WHERE r.key_id = u.key_id)"
+			+ " GROUP BY u.key_id, u.usage_day ORDER BY u.key_id, u.usage_day";
+
 	private final JdbcTemplate jdbc;
 
 	private final JdbcTemplate streaming;
@@ -61,6 +71,8 @@ class AnomalyDetection {
 	/** Records tonight's anomalies, and returns how many keys have one. */
 	int detect(LocalDate runDate) {
 		this.jdbc.update("UPDATE key_register SET anomalies = NULL WHERE anomalies IS NOT NULL");
+		this.jdbc.update("DELETE FROM usage_hourly WHERE usage_day < ?",
+				runDate.minusDays(this.settings.recent().toDays() + this.settings.baseline().toDays()));
 		LocalDate historyFrom = this.jdbc.queryForObject("SELECT MIN(usage_day) FROM usage_daily", LocalDate.class);
 		if (historyFrom == null) {
 			return 0;
@@ -95,6 +107,7 @@ class AnomalyDetection {
 		}, days.get(0).minusDays(this.settings.baseline().toDays()), days.get(days.size() - 1));
 		collect(key[0], use, days, found);
 		days.forEach((day) -> newModelsAndProviders(day, found));
+		offHoursBursts(days, found);
 		this.jdbc.batchUpdate("UPDATE key_register SET anomalies = ? WHERE key_id = ?",
 				found.entrySet().stream().map((keyFound) -> {
 					String evidence = String.join("; ", keyFound.getValue());
@@ -112,6 +125,75 @@ class AnomalyDetection {
 		List<String> anomalies = UsageAnomalies.of(use, days, this.settings);
 		if (!anomalies.isEmpty()) {
 			found.computeIfAbsent(keyId, (id) -> new ArrayList<>()).addAll(anomalies);
+		}
+	}
+
+	/**
+	 * Requests on a judged day in hours of the day in which the key made none on any day
+	 * of its baseline, a baseline with use on enough days, and in enough hours of each,
+	 * to have a rhythm.
+	 */
+	private void offHoursBursts(List<LocalDate> days, Map<String, List<String>> found) {
+		Map<LocalDate, long[]> hours = new HashMap<>();
+		String[] key = { null };
+		this.streaming.query(HOURLY, (rs) -> {
+			String keyId = rs.getString("key_id");
+			if (!keyId.equals(key[0])) {
+				offHoursBursts(key[0], hours, days, found);
+				hours.clear();
+				key[0] = keyId;
+			}
+			long[] requests = new long[24];
+			for (int hour = 0; hour < 24; hour++) {
+				requests[hour] = rs.getLong(3 + hour);
+			}
+			hours.put(rs.getObject("usage_day", LocalDate.class), requests);
+		}, days.get(0).minusDays(this.settings.baseline().toDays()), days.get(days.size() - 1));
+		offHoursBursts(key[0], hours, days, found);
+	}
+
+	private void offHoursBursts(String keyId, Map<LocalDate, long[]> hours, List<LocalDate> days,
+			Map<String, List<String>> found) {
+		if (keyId == null) {
+			return;
+		}
+		for (LocalDate day : days) {
+			long[] tonight = hours.get(day);
+			if (tonight == null) {
+				continue;
+			}
+			long[] baseline = new long[24];
+			int daysUsed = 0;
+			int activeHours = 0;
+			for (long back = this.settings.baseline().toDays(); back >= 1; back--) {
+				long[] before = hours.get(day.minusDays(back));
+				if (before != null) {
+					daysUsed++;
+					for (int hour = 0; hour < 24; hour++) {
+						baseline[hour] += before[hour];
+						activeHours += (before[hour] > 0) ? 1 : 0;
+					}
+				}
+			}
+			if (daysUsed < this.settings.offHoursBaselineDays()
+					|| activeHours < daysUsed * this.settings.offHoursActiveHours()) {
+				continue;
+			}
+			long offHours = 0;
+			List<String> silentHours = new ArrayList<>();
+			for (int hour = 0; hour < 24; hour++) {
+				if (baseline[hour] == 0 && tonight[hour] > 0) {
+					offHours += tonight[hour];
+					silentHours.add("%02d".formatted(hour));
+				}
+			}
+			if (offHours >= this.settings.offHoursFloor()) {
+				found.computeIfAbsent(keyId, (id) -> new ArrayList<>())
+					.add("off-hours burst on " + day + ": " + offHours + " request(s) at "
+							+ String.join(", ", silentHours) + " UTC, hours in which it made none on its " + daysUsed
+							+ " day(s) of use in the " + this.settings.baseline().toDays() + " days before (threshold "
+							+ this.settings.offHoursFloor() + ")");
+			}
 		}
 	}
 

@@ -21,11 +21,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failureJump by how much (a share of requests) a day's failure rate must exceed
  * the baseline's
  * @param failuresFloor failed calls a day must have at least to be a jump
+ * @param offHoursFloor requests a day must have at least in the hours its baseline was
+ * silent in to be an off-hours burst
+ * @param offHoursActiveHours how many hours of a day of use a key's baseline must be
+ * active in on average: rows that sum a day (one row a day, at any hour) show no rhythm
+ * of the day to break
+ * @param offHoursBaselineDays the baseline's days with use a key needs at least for its
+ * silent hours to count (a key used now and then has no rhythm to break)
  */
 @ConfigurationProperties("keyreview.rules.anomaly")
 public record AnomalySettings(@DefaultValue("28d") Duration baseline, @DefaultValue("7d") Duration recent,
 		@DefaultValue("5") BigDecimal deviations, @DefaultValue("2") BigDecimal minRatio,
 		@DefaultValue("500") long requestsFloor, @DefaultValue("25") BigDecimal spendFloorUsd,
-		@DefaultValue("0.25") BigDecimal failureJump, @DefaultValue("20") long failuresFloor) {
+		@DefaultValue("0.25") BigDecimal failureJump, @DefaultValue("20") long failuresFloor,
+		@DefaultValue("100") long offHoursFloor, @DefaultValue("14") int offHoursBaselineDays,
+		@DefaultValue("3") int offHoursActiveHours) {
 
 }

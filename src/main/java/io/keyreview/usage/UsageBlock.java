@@ -31,6 +31,9 @@ final class UsageBlock {
 	/** What the block's rows add up to, per cell. */
 	final Map<UsageCell, UsageSums> sums = new LinkedHashMap<>();
 
+	/** What the block's rows request per key, day and hour. */
+	final UsageHours hours = new UsageHours();
+
 	/** The rows in which landing redacted a secret. */
 	final List<UsageRow> exposing = new ArrayList<>();
 
@@ -43,6 +46,7 @@ final class UsageBlock {
 		if (!this.sums.computeIfAbsent(cell, (c) -> new UsageSums()).add(row)) {
 			throw beyondADay(cell, row.file() + " line " + row.line());
 		}
+		this.hours.add(row);
 		this.loaded++;
 		if (!row.exposures().isEmpty()) {
 			this.exposing.add(row);

@@ -87,6 +87,7 @@ class UsageBlockWriter implements ItemStreamWriter<UsageBlock> {
 			step.setProcessSkipCount(step.getProcessSkipCount() + block.processRejects.size());
 			recordExposures(block.exposing);
 			stage(block.sums);
+			block.hours.stage(this.jdbc, this.runDate);
 			step.setWriteCount(step.getWriteCount() + block.loaded - 1);
 		}
 	}

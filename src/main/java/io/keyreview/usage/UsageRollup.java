@@ -52,6 +52,7 @@ class UsageRollup {
 						  usage_daily.last_used_at = GREATEST(usage_daily.last_used_at, VALUES(last_used_at))""",
 				runDate);
 		this.jdbc.update("DELETE FROM usage_staging WHERE run_date = ?", runDate);
+		UsageHours.rollUp(this.jdbc, runDate, days);
 		return rows;
 	}
 

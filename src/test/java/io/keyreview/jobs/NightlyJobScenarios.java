@@ -133,7 +133,10 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 		StringBuilder history = new StringBuilder("key_id,timestamp,route,model,provider,requests,cost_usd\n");
 		for (LocalDate day = LocalDate.parse("2026-10-23"); day
 			.isBefore(LocalDate.parse("2026-11-20")); day = day.plusDays(1)) {
-			history.append("alpha-prod,").append(day).append("T09:00:00Z,support-prod,gpt-4o-mini,openai,20,0.50\n");
+			for (String hour : new String[] { "09", "11", "13", "15" }) {
+				history.append("alpha-prod,").append(day).append("T").append(hour);
+				history.append(":00:00Z,support-prod,gpt-4o-mini,openai,5,0.125\n");
+			}
 		}
 		history.append("alpha-prod,2026-11-20T03:00:00Z,support-prod,gpt-4o-mini,openai,3000,90\n");
 		givenInputFile("usage/history.csv", history.toString());
@@ -147,7 +150,9 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 			.satisfies((finding) -> {
 				assertThat(finding.get("key_id")).isEqualTo("alpha-prod");
 				assertThat((String) finding.get("evidence")).startsWith("requests on 2026-11-20: 30")
-					.contains("against a 28-day median of 20 (threshold 500); spend on 2026-11-20: $9");
+					.contains("against a 28-day median of 20 (threshold 500); spend on 2026-11-20: $9")
+					.endsWith("; off-hours burst on 2026-11-20: 3000 request(s) at 03 UTC, hours in which it made "
+							+ "none on its 28 day(s) of use in the 28 days before (threshold 100)");
 				assertThat(finding.get("first_found").toString()).isEqualTo("2026-11-21");
 			});
 		assertThat(this.jdbc.queryForList("""

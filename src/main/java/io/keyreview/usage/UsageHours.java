@@ -1,0 +1,72 @@
+package io.keyreview.usage;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A block's requests per source, key, day and hour of the day (UTC), for the anomaly
+ * rule's off-hours burst: staged in {@code usage_hour_staging} with the block, then
+ * rolled into {@code usage_hourly} with the day's rollups, a row per source, key and day.
+ */
+final class UsageHours {
+
+	private static final String HOURS = IntStream.range(0, 24)
+		.mapToObj((hour) -> "h%02d".formatted(hour))
+		.collect(Collectors.joining(", "));
+
+	private static final String SUMS = IntStream.range(0, 24)
+		.mapToObj((hour) -> "SUM(h%02d)".formatted(hour))
+		.collect(Collectors.joining(", "));
+
+	private record Day(String source, String keyId, LocalDate day) {
+	}
+
+	private final Map<Day, long[]> requests = new LinkedHashMap<>();
+
+	void add(UsageRow row) {
+		long[] hours = this.requests.computeIfAbsent(new Day(row.source(), row.keyId(), row.usageDay()),
+				(day) -> new long[24]);
+		int hour = (int) (Math.floorMod(row.timestamp().getEpochSecond(), 86_400L) / 3600);
+		long sum = hours[hour] + row.requests();
+		hours[hour] = (sum < 0) ? Long.MAX_VALUE : sum;
+	}
+
+	void stage(JdbcTemplate jdbc, LocalDate runDate) {
+		List<Object[]> rows = new ArrayList<>(this.requests.size());
+		this.requests.forEach((day, hours) -> {
+			Object[] row = new Object[4 + 24];
+			row[0] = runDate;
+			row[1] = day.source();
+			row[2] = day.keyId();
+			row[3] = day.day();
+			for (int hour = 0; hour < 24; hour++) {
+				row[4 + hour] = hours[hour];
+			}
+			rows.add(row);
+		});
+		if (!rows.isEmpty()) {
+			jdbc.batchUpdate("INSERT INTO usage_hour_staging (run_date, source, key_id, usage_day, " + HOURS
+					+ ") VALUES (?, ?, ?, ?" + ", ?".repeat(24) + ")", rows);
+		}
+	}
+
+	/**
+	 * Replaces the hourly rows of the days and sources tonight covered ({@code days}:
+	 * each a day and a source) with tonight's staged sums, and clears the staging.
+	 */
+	static void rollUp(JdbcTemplate jdbc, LocalDate runDate, List<Object[]> days) {
+		jdbc.batchUpdate("DELETE FROM usage_hourly WHERE usage_day = ? AND source = ?", days);
+		jdbc.update("INSERT INTO usage_hourly (source, key_id, usage_day, " + HOURS + ") SELECT source, key_id, "
+				+ "usage_day, " + SUMS
+				+ " FROM usage_hour_staging WHERE run_date = ? GROUP BY source, key_id, usage_day", runDate);
+		jdbc.update("DELETE FROM usage_hour_staging WHERE run_date = ?", runDate);
+	}
+
+}
