@@ -9,8 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Rolls tonight's staged usage into {@code usage_daily}, set-based: the days and sources
  * tonight's files cover are deleted (through {@code usage_daily_by_day}) and summed again
  * from {@code usage_staging} in one {@code INSERT ... SELECT ... GROUP BY}, and recorded
- * in {@code usage_day_rolled_up} for the steps after it; then the staged rows go. Its
- * cost follows tonight's rows, never the history {@code usage_daily} keeps.
+ * in {@code usage_day_rolled_up} for the steps after it, the requests per hour the same
+ * way ({@link UsageHours}); then the staged rows go. Its cost follows tonight's rows,
+ * never the history {@code usage_daily} keeps.
  */
 class UsageRollup {
 
