@@ -10,7 +10,7 @@ public final class CanonicalColumns {
 			"scopes", "allowed_models", "allowed_routes", "monthly_budget_usd", "secret_location");
 
 	public static final List<String> USAGE = List.of("key_id", "timestamp", "route", "model", "provider", "requests",
-			"input_tokens", "output_tokens", "cost_usd", "failed_requests");
+			"input_tokens", "output_tokens", "cost_usd", "failed_requests", "client_ip");
 
 	public static final List<String> PEOPLE = List.of("person_id", "email", "name", "status", "worker_type",
 			"termination_date", "manager_email", "department", "cost_center");

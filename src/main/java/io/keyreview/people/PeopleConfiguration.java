@@ -1,6 +1,7 @@
 package io.keyreview.people;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +16,7 @@ import io.keyreview.intake.InputSource;
 import io.keyreview.intake.LoadSteps;
 import io.keyreview.run.RunDate;
 import io.keyreview.intake.Writers;
+import io.keyreview.pull.PullSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,12 +31,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Loads tonight's HR export ({@code people/*.csv}) into {@code person}, then marks the
- * people it no longer lists gone.
+ * people it no longer lists gone. The files are read in name order, those of the identity
+ * providers pulled (Okta, SCIM) after the others, so that a person both list is loaded as
+ * HR lists them, and compared with the identity provider's listing.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PeopleSettings.class)
@@ -45,9 +50,19 @@ class PeopleConfiguration {
 	@Bean
 	@StepScope
 	MultiResourceItemReader<CsvRow> peopleReader(LoadSteps loadSteps, PeopleSettings settings,
-			@Value("#{jobParameters['runDate']}") LocalDate runDate) {
-		return loadSteps.csvReader(InputSource.PEOPLE, runDate, Set.of("email", "status"), Person.MAX_LENGTHS,
-				settings.mapping());
+			PullSettings pullSettings, @Value("#{jobParameters['runDate']}") LocalDate runDate) {
+		MultiResourceItemReader<CsvRow> reader = loadSteps.csvReader(InputSource.PEOPLE, runDate,
+				Set.of("email", "status"), Person.MAX_LENGTHS, settings.mapping());
+		reader.setComparator(identityProvidersLast(pullSettings.identityProviderFiles()));
+		return reader;
+	}
+
+	/** Files in name order, the identity providers' after the others. */
+	static Comparator<Resource> identityProvidersLast(Set<String> identityProviderFiles) {
+		Comparator<Resource> byName = Comparator
+			.comparing((Resource file) -> Objects.requireNonNullElse(file.getFilename(), ""));
+		return Comparator.comparing((Resource file) -> identityProviderFiles.contains(file.getFilename()))
+			.thenComparing(byName);
 	}
 
 	@Bean

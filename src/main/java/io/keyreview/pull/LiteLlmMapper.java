@@ -87,6 +87,10 @@ class LiteLlmMapper implements VendorMapper {
 				String status = (text(log.path("status")) != null) ? text(log.path("status"))
 						: text(log.path("metadata").path("status"));
 				row.put("failed_requests", "failure".equals(status) ? "1" : "0");
+				row.put("client_ip",
+						orEmpty((text(log.path("requester_ip_address")) != null)
+								? text(log.path("requester_ip_address"))
+								: text(log.path("metadata").path("requester_ip_address"))));
 			}
 		}
 		return canonical;

@@ -1,6 +1,8 @@
 package io.keyreview.pull;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -12,6 +14,17 @@ public record PullSettings(List<SourceSettings> sources) {
 
 	public PullSettings {
 		sources = (sources != null) ? List.copyOf(sources) : List.of();
+	}
+
+	/**
+	 * The names of the people files the identity providers' users land in
+	 * ({@code <source>.csv} of each Okta or SCIM source).
+	 */
+	public Set<String> identityProviderFiles() {
+		return this.sources.stream()
+			.filter((source) -> source.type() == SourceType.OKTA || source.type() == SourceType.SCIM)
+			.map((source) -> source.name() + ".csv")
+			.collect(Collectors.toSet());
 	}
 
 }

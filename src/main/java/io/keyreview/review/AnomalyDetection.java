@@ -71,8 +71,9 @@ class AnomalyDetection {
 	/** Records tonight's anomalies, and returns how many keys have one. */
 	int detect(LocalDate runDate) {
 		this.jdbc.update("UPDATE key_register SET anomalies = NULL WHERE anomalies IS NOT NULL");
-		this.jdbc.update("DELETE FROM usage_hourly WHERE usage_day < ?",
-				runDate.minusDays(this.settings.recent().toDays() + this.settings.baseline().toDays()));
+		LocalDate keptFrom = runDate.minusDays(this.settings.recent().toDays() + this.settings.baseline().toDays());
+		this.jdbc.update("DELETE FROM usage_hourly WHERE usage_day < ?", keptFrom);
+		this.jdbc.update("DELETE FROM usage_client WHERE usage_day < ?", keptFrom);
 		LocalDate historyFrom = this.jdbc.queryForObject("SELECT MIN(usage_day) FROM usage_daily", LocalDate.class);
 		if (historyFrom == null) {
 			return 0;
@@ -108,6 +109,7 @@ class AnomalyDetection {
 		collect(key[0], use, days, found);
 		days.forEach((day) -> newModelsAndProviders(day, found));
 		offHoursBursts(days, found);
+		newClientAddresses(days, found);
 		this.jdbc.batchUpdate("UPDATE key_register SET anomalies = ? WHERE key_id = ?",
 				found.entrySet().stream().map((keyFound) -> {
 					String evidence = String.join("; ", keyFound.getValue());
@@ -193,6 +195,65 @@ class AnomalyDetection {
 							+ String.join(", ", silentHours) + " UTC, hours in which it made none on its " + daysUsed
 							+ " day(s) of use in the " + this.settings.baseline().toDays() + " days before (threshold "
 							+ this.settings.offHoursFloor() + ")");
+			}
+		}
+	}
+
+	/**
+	 * Client addresses that requests came from on a judged day and on none of the
+	 * baseline's days, of keys whose baseline knew their addresses on enough days.
+	 */
+	private void newClientAddresses(List<LocalDate> days, Map<String, List<String>> found) {
+		Map<LocalDate, Map<String, Long>> addresses = new HashMap<>();
+		String[] key = { null };
+		this.streaming.query("""
+				SELECT u.key_id, u.usage_day, u.client_ip, SUM(u.requests) AS requests FROM usage_client u
+				WHERE u.usage_day BETWEEN ? AND ? AND EXISTS (SELECT 1 FROM key_register r WHERE r.key_id = u.key_id)
+				GROUP BY u.key_id, u.usage_day, u.client_ip ORDER BY u.key_id, u.usage_day, u.client_ip""", (rs) -> {
+			String keyId = rs.getString("key_id");
+			if (!keyId.equals(key[0])) {
+				newClientAddresses(key[0], addresses, days, found);
+				addresses.clear();
+				key[0] = keyId;
+			}
+			addresses.computeIfAbsent(rs.getObject("usage_day", LocalDate.class), (day) -> new TreeMap<>())
+				.put(rs.getString("client_ip"), rs.getLong("requests"));
+		}, days.get(0).minusDays(this.settings.baseline().toDays()), days.get(days.size() - 1));
+		newClientAddresses(key[0], addresses, days, found);
+	}
+
+	private void newClientAddresses(String keyId, Map<LocalDate, Map<String, Long>> addresses, List<LocalDate> days,
+			Map<String, List<String>> found) {
+		if (keyId == null) {
+			return;
+		}
+		for (LocalDate day : days) {
+			Map<String, Long> tonight = addresses.get(day);
+			if (tonight == null) {
+				continue;
+			}
+			Set<String> known = new HashSet<>();
+			int daysKnown = 0;
+			for (long back = this.settings.baseline().toDays(); back >= 1; back--) {
+				Map<String, Long> before = addresses.get(day.minusDays(back));
+				if (before != null) {
+					daysKnown++;
+					known.addAll(before.keySet());
+				}
+			}
+			List<String> unseen = tonight.entrySet()
+				.stream()
+				.filter((address) -> !known.contains(address.getKey())
+						&& address.getValue() >= this.settings.newAddressFloor())
+				.map((address) -> address.getKey() + " (" + address.getValue() + " request(s))")
+				.toList();
+			if (daysKnown >= this.settings.newAddressBaselineDays() && !unseen.isEmpty()) {
+				found.computeIfAbsent(keyId, (id) -> new ArrayList<>())
+					.add("new client address(es) on " + day + ": "
+							+ String.join(", ", unseen.subList(0, Math.min(5, unseen.size())))
+							+ ((unseen.size() > 5) ? " and " + (unseen.size() - 5) + " more" : "") + ", unseen on its "
+							+ daysKnown + " day(s) with known addresses in the " + this.settings.baseline().toDays()
+							+ " days before, which came from " + known.size() + " address(es)");
 			}
 		}
 	}

@@ -28,6 +28,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * of the day to break
  * @param offHoursBaselineDays the baseline's days with use a key needs at least for its
  * silent hours to count (a key used now and then has no rhythm to break)
+ * @param newAddressFloor requests a day must have at least from a client address its
+ * baseline never saw to be a new address
+ * @param newAddressBaselineDays the baseline's days with a known client address a key
+ * needs at least for a new one to count
  */
 @ConfigurationProperties("keyreview.rules.anomaly")
 public record AnomalySettings(@DefaultValue("28d") Duration baseline, @DefaultValue("7d") Duration recent,
@@ -35,6 +39,7 @@ public record AnomalySettings(@DefaultValue("28d") Duration baseline, @DefaultVa
 		@DefaultValue("500") long requestsFloor, @DefaultValue("25") BigDecimal spendFloorUsd,
 		@DefaultValue("0.25") BigDecimal failureJump, @DefaultValue("20") long failuresFloor,
 		@DefaultValue("100") long offHoursFloor, @DefaultValue("14") int offHoursBaselineDays,
-		@DefaultValue("3") int offHoursActiveHours) {
+		@DefaultValue("3") int offHoursActiveHours, @DefaultValue("20") long newAddressFloor,
+		@DefaultValue("14") int newAddressBaselineDays) {
 
 }

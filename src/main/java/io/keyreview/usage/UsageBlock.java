@@ -34,6 +34,9 @@ final class UsageBlock {
 	/** What the block's rows request per key, day and hour. */
 	final UsageHours hours = new UsageHours();
 
+	/** What the block's rows request per key, day and client address. */
+	final UsageClients clients = new UsageClients();
+
 	/** The rows in which landing redacted a secret. */
 	final List<UsageRow> exposing = new ArrayList<>();
 
@@ -47,6 +50,7 @@ final class UsageBlock {
 			throw beyondADay(cell, row.file() + " line " + row.line());
 		}
 		this.hours.add(row);
+		this.clients.add(row);
 		this.loaded++;
 		if (!row.exposures().isEmpty()) {
 			this.exposing.add(row);

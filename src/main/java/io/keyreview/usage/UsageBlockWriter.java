@@ -88,6 +88,7 @@ class UsageBlockWriter implements ItemStreamWriter<UsageBlock> {
 			recordExposures(block.exposing);
 			stage(block.sums);
 			block.hours.stage(this.jdbc, this.runDate);
+			block.clients.stage(this.jdbc, this.runDate);
 			step.setWriteCount(step.getWriteCount() + block.loaded - 1);
 		}
 	}

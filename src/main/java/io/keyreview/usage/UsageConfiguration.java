@@ -56,7 +56,8 @@ class UsageConfiguration {
 	Step loadUsage(LoadSteps loadSteps, UsageBlockReader usageReader, UsageBlockWriter usageWriter,
 			RejectRecorder usageRejects) {
 		return loadSteps.loadBlocks(InputSource.USAGE, usageReader, usageWriter, usageRejects,
-				"DELETE FROM usage_staging WHERE run_date = ?", "DELETE FROM usage_hour_staging WHERE run_date = ?");
+				"DELETE FROM usage_staging WHERE run_date = ?", "DELETE FROM usage_hour_staging WHERE run_date = ?",
+				"DELETE FROM usage_client_staging WHERE run_date = ?");
 	}
 
 	@Bean

@@ -54,6 +54,7 @@ class UsageRollup {
 				runDate);
 		this.jdbc.update("DELETE FROM usage_staging WHERE run_date = ?", runDate);
 		UsageHours.rollUp(this.jdbc, runDate, days);
+		UsageClients.rollUp(this.jdbc, runDate, days);
 		return rows;
 	}
 

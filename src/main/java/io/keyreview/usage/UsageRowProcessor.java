@@ -2,8 +2,11 @@ package io.keyreview.usage;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 import io.keyreview.intake.CsvRow;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -11,6 +14,12 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * Turns a {@code usage.csv} row into a {@link UsageRow}, or rejects it with the reason.
  */
 class UsageRowProcessor implements ItemProcessor<CsvRow, UsageRow> {
+
+	private static final Pattern IP_V4 = Pattern
+		.compile("(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}");
+
+	/** Hex groups and colons (a {@code ::} included), an IPv4 tail allowed. */
+	private static final Pattern IP_V6 = Pattern.compile("(?=.*:)[0-9A-Fa-f:.]{2,45}");
 
 	@Override
 	public UsageRow process(CsvRow row) {
@@ -29,7 +38,15 @@ class UsageRowProcessor implements ItemProcessor<CsvRow, UsageRow> {
 		return new UsageRow(row.file(), row.line(), row.fileStem(UsageRow.MAX_LENGTHS.get("source")), keyId, timestamp,
 				dimension(row, "route"), dimension(row, "model"), dimension(row, "provider"), requests, failedRequests,
 				row.count("input_tokens", 0), row.count("output_tokens", 0), (cost != null) ? cost : BigDecimal.ZERO,
-				row.exposures());
+				clientIp(row), row.exposures());
+	}
+
+	private static @Nullable String clientIp(CsvRow row) {
+		String address = row.text("client_ip");
+		if (address != null && !IP_V4.matcher(address).matches() && !IP_V6.matcher(address).matches()) {
+			throw row.bad("client_ip '" + address + "' is not an IPv4 or IPv6 address");
+		}
+		return (address != null) ? address.toLowerCase(Locale.ROOT) : null;
 	}
 
 	private static String dimension(CsvRow row, String column) {

@@ -196,6 +196,39 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 	}
 
 	@Test
+	void aClientAddressTheKeysBaselineNeverSawIsAnAnomalyAndAnAddressThatIsNoneIsRejected() throws IOException {
+		givenInputs("basic");
+		StringBuilder history = new StringBuilder("key_id,timestamp,route,model,provider,requests,client_ip\n");
+		for (LocalDate day = LocalDate.parse("2026-10-31"); day
+			.isBefore(LocalDate.parse("2026-11-20")); day = day.plusDays(1)) {
+			history.append("alpha-prod,")
+				.append(day)
+				.append("T09:00:00Z,support-prod,gpt-4o-mini,openai,20,10.0.0.12\n");
+		}
+		history.append("alpha-prod,2026-11-20T09:00:00Z,support-prod,gpt-4o-mini,openai,20,10.0.0.12\n")
+			.append("alpha-prod,2026-11-20T09:05:00Z,support-prod,gpt-4o-mini,openai,25,203.0.113.7\n")
+			.append("alpha-prod,2026-11-20T09:06:00Z,support-prod,gpt-4o-mini,openai,5,2001:DB8::1\n")
+			.append("alpha-prod,2026-11-20T09:07:00Z,support-prod,gpt-4o-mini,openai,5,not-an-address\n");
+		givenInputFile("usage/clients.csv", history.toString());
+
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+
+		assertThat(
+				this.jdbc.queryForList("SELECT line, reason FROM rejected_row WHERE input_file = 'usage/clients.csv'"))
+			.extracting((row) -> row.get("line") + " " + row.get("reason"))
+			.containsExactly("25 client_ip 'not-an-address' is not an IPv4 or IPv6 address");
+		assertThat(this.jdbc.queryForList(
+				"SELECT client_ip, requests FROM usage_client WHERE usage_day = '2026-11-20'" + " ORDER BY client_ip"))
+			.extracting((row) -> row.get("client_ip") + " " + row.get("requests"))
+			.containsExactly("10.0.0.12 20", "2001:db8::1 5", "203.0.113.7 25");
+		assertThat(this.jdbc.queryForObject("SELECT anomalies FROM key_register WHERE key_id = 'alpha-prod'",
+				String.class))
+			.as("2001:db8::1 is new too, but below the floor of 20 requests")
+			.isEqualTo("new client address(es) on 2026-11-20: 203.0.113.7 (25 request(s)), unseen on its 20 day(s)"
+					+ " with known addresses in the 28 days before, which came from 1 address(es)");
+	}
+
+	@Test
 	void aPolicyValueOrADelegatesNameTooLongForItsColumnIsRejectedAndTheNightFinishes() throws IOException {
 		givenInputs("basic");
 		String longName = "g".repeat(400);

@@ -234,8 +234,10 @@ abstract class ReviewJobScenarios extends JobTestSupport {
 
 		Map<String, Object> alpha = this.jdbc.queryForMap(
 				"SELECT findings, details FROM worklist_item WHERE cycle = 'events-2026-11-22' AND key_id = 'alpha-prod'");
-		assertThat(alpha.get("findings")).isEqualTo("outside-policy;broad-scope;rotation-overdue;release");
-		assertThat((String) alpha.get("details")).contains("\"events\":\"outside-policy\"")
+		assertThat(alpha.get("findings"))
+			.as("azure is a provider alpha-prod did not use in the 28 days before: an anomaly")
+			.isEqualTo("outside-policy;broad-scope;rotation-overdue;anomaly;release");
+		assertThat((String) alpha.get("details")).contains("\"events\":\"anomaly;outside-policy\"")
 			.contains("\"first_used_tonight\":\"model gpt-4.1;provider azure\"");
 		assertThat(digestsByRecipient().get("ann@example.com").text())
 			.contains("  - outside-policy: holds scope(s) the policy denies: admin_api; "

@@ -121,7 +121,7 @@ class VendorMapperTests {
 		assertThat(canonical.rows(InputSource.USAGE)).containsExactly(Map.ofEntries(entry("key_id", hash),
 				entry("timestamp", "2025-06-10T14:02:10.512Z"), entry("model", "llama3"), entry("provider", "groq"),
 				entry("requests", "1"), entry("input_tokens", "20"), entry("output_tokens", "80"),
-				entry("cost_usd", "0.000002"), entry("failed_requests", "0")));
+				entry("cost_usd", "0.000002"), entry("failed_requests", "0"), entry("client_ip", "10.0.0.12")));
 	}
 
 	@Test

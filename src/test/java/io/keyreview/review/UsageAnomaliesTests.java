@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UsageAnomaliesTests {
 
 	private static final AnomalySettings DEFAULTS = new AnomalySettings(Duration.ofDays(28), Duration.ofDays(7),
-			new BigDecimal("5"), new BigDecimal("2"), 500, new BigDecimal("25"), new BigDecimal("0.25"), 20, 100, 14,
-			3);
+			new BigDecimal("5"), new BigDecimal("2"), 500, new BigDecimal("25"), new BigDecimal("0.25"), 20, 100, 14, 3,
+			20, 14);
 
 	private static final LocalDate NIGHT = LocalDate.parse("2026-11-20");
 

@@ -71,7 +71,7 @@ class UsageStagingIntegrationTests {
 		UsageSums sums = new UsageSums();
 		sums.add(new UsageRow("usage/gateway.csv", i + 2, "gateway", "tenant-" + i,
 				Instant.parse("2026-11-21T10:00:00Z").plusSeconds(i % 60).plusNanos(123_456_789), "support",
-				"gpt-4o-mini", "openai", i + 1, 0, 10, 2, new BigDecimal("1.25"), List.of()));
+				"gpt-4o-mini", "openai", i + 1, 0, 10, 2, new BigDecimal("1.25"), null, List.of()));
 		return sums;
 	}
 
