@@ -495,15 +495,16 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 			"reportReviews, 0", "writeReport, 0", "composeDigests, 0", "deliverMail, 0", "pruneOldRuns, 0" })
 	void resumesAfterAFailureInTheMiddleOfAStepWithNothingLostOrDuplicated(String step, int committedChunks)
 			throws IOException {
-		givenInputs("basic");
-		givenInputFile("people/bad.csv", "email,status\nnobody,active\n");
+		givenRestartMatrixInputs();
 		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
 		Map<String, List<String>> uninterrupted = applicationTables();
+		assertThat(uninterrupted.get("person_listing")).as("okta.csv's bob, after hr.csv's").hasSize(1);
+		assertThat(uninterrupted.get("usage_client")).hasSize(1);
+		assertThat(uninterrupted.get("usage_hourly")).isNotEmpty();
 		String register = Files.readString(OUT.resolve("register/register-2026-11-21.csv"));
 		String rejects = Files.readString(OUT.resolve("rejects/2026-11-21/people.csv"));
 		emptyDatabaseAndWorkFolder();
-		givenInputs("basic");
-		givenInputFile("people/bad.csv", "email,status\nnobody,active\n");
+		givenRestartMatrixInputs();
 		this.failureInjector.failOnce(step, committedChunks);
 
 		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.FAILED);
@@ -513,6 +514,18 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 		assertThat(OUT.resolve("register/register-2026-11-21.csv")).hasContent(register);
 		assertThat(OUT.resolve("rejects/2026-11-21/people.csv")).hasContent(rejects);
 		assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(2);
+	}
+
+	/**
+	 * The basic inputs, a bad person, an IdP's listing of a person HR lists, and usage
+	 * naming its client.
+	 */
+	private void givenRestartMatrixInputs() throws IOException {
+		givenInputs("basic");
+		givenInputFile("people/bad.csv", "email,status\nnobody,active\n");
+		givenInputFile("people/okta.csv", "email,status\nbob@example.com,active\n");
+		givenInputFile("usage/clients.csv",
+				"key_id,timestamp,requests,client_ip\nalpha-prod,2026-11-20T09:00:00Z,3,10.0.0.12\n");
 	}
 
 	@Test
