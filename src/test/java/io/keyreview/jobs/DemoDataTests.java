@@ -65,8 +65,8 @@ class DemoDataTests extends JobTestSupport {
 			.extracting((line) -> String.join(" ", Arrays.asList(line.split(",")).subList(0, 3)))
 			.containsExactly("key-without-policy hackday-bot-dev ", "listed-twice support-agent-prod-gateway ",
 					"owner-unknown eval-sandbox-staging nadia.ferreira@example.com",
-					"policy-without-key legacy-batch-summarizer ", "usage-without-key intern-notebook-openai ",
-					"usage-without-key legacy-batch-summarizer ");
+					"person-status-differs  marco.rossi@example.com", "policy-without-key legacy-batch-summarizer ",
+					"usage-without-key intern-notebook-openai ", "usage-without-key legacy-batch-summarizer ");
 
 		assertThat(monthly("2026-11")).isEqualTo(ExitCode.DONE);
 		assertThat(quarterly("2026-Q4")).isEqualTo(ExitCode.DONE);
