@@ -229,6 +229,24 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 	}
 
 	@Test
+	void anHourOrAnAddressIsNewOnlyAgainstABaselineThatShowsARhythmOfTheDayOrItsAddresses() throws IOException {
+		givenInputs("basic");
+		StringBuilder history = new StringBuilder("key_id,timestamp,route,model,provider,requests,client_ip\n");
+		for (LocalDate day = LocalDate.parse("2026-10-23"); day
+			.isBefore(LocalDate.parse("2026-11-20")); day = day.plusDays(1)) {
+			history.append("alpha-prod,").append(day).append("T09:00:00Z,support-prod,gpt-4o-mini,openai,80,\n");
+		}
+		history.append("alpha-prod,2026-11-20T03:00:00Z,support-prod,gpt-4o-mini,openai,150,203.0.113.9\n");
+		givenInputFile("usage/daily-totals.csv", history.toString());
+
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
+
+		assertThat(this.jdbc.queryForList("SELECT key_id FROM key_register WHERE anomalies IS NOT NULL"))
+			.as("one row a day falls at any hour, and no day before named a client address")
+			.isEmpty();
+	}
+
+	@Test
 	void aPolicyValueOrADelegatesNameTooLongForItsColumnIsRejectedAndTheNightFinishes() throws IOException {
 		givenInputs("basic");
 		String longName = "g".repeat(400);
