@@ -1,6 +1,8 @@
 package io.keyreview.review;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -87,26 +90,16 @@ class AnomalyDetection {
 			return 0;
 		}
 		Map<String, List<String>> found = new TreeMap<>();
-		Map<LocalDate, DailyUse> use = new HashMap<>();
-		String[] key = { null };
-		this.streaming.query("""
+		this.<DailyUse>eachKey("""
 				SELECT u.key_id, u.usage_day, SUM(u.requests) AS requests, SUM(u.failed_requests) AS failed,
 				  SUM(u.cost_usd) AS spend
 				FROM usage_daily u
 				WHERE u.usage_day BETWEEN ? AND ? AND EXISTS (SELECT 1 FROM key_register r WHERE r.key_id = u.key_id)
-				GROUP BY u.key_id, u.usage_day ORDER BY u.key_id, u.usage_day""", (rs) -> {
-			String keyId = rs.getString("key_id");
-			if (!keyId.equals(key[0])) {
-				collect(key[0], use, days, found);
-				use.clear();
-				key[0] = keyId;
-			}
-			LocalDate day = rs.getObject("usage_day", LocalDate.class);
+				GROUP BY u.key_id, u.usage_day ORDER BY u.key_id, u.usage_day""", days, (rs, day, use) -> {
 			BigDecimal spend = rs.getBigDecimal("spend");
 			use.put(day, new DailyUse(day, rs.getLong("requests"), rs.getLong("failed"),
 					(spend != null) ? spend : BigDecimal.ZERO));
-		}, days.get(0).minusDays(this.settings.baseline().toDays()), days.get(days.size() - 1));
-		collect(key[0], use, days, found);
+		}, (keyId, use) -> collect(keyId, use, days, found));
 		days.forEach((day) -> newModelsAndProviders(day, found));
 		offHoursBursts(days, found);
 		newClientAddresses(days, found);
@@ -121,9 +114,6 @@ class AnomalyDetection {
 
 	private void collect(String keyId, Map<LocalDate, DailyUse> use, List<LocalDate> days,
 			Map<String, List<String>> found) {
-		if (keyId == null) {
-			return;
-		}
 		List<String> anomalies = UsageAnomalies.of(use, days, this.settings);
 		if (!anomalies.isEmpty()) {
 			found.computeIfAbsent(keyId, (id) -> new ArrayList<>()).addAll(anomalies);
@@ -136,29 +126,17 @@ class AnomalyDetection {
 	 * to have a rhythm.
 	 */
 	private void offHoursBursts(List<LocalDate> days, Map<String, List<String>> found) {
-		Map<LocalDate, long[]> hours = new HashMap<>();
-		String[] key = { null };
-		this.streaming.query(HOURLY, (rs) -> {
-			String keyId = rs.getString("key_id");
-			if (!keyId.equals(key[0])) {
-				offHoursBursts(key[0], hours, days, found);
-				hours.clear();
-				key[0] = keyId;
-			}
+		this.<long[]>eachKey(HOURLY, days, (rs, day, hours) -> {
 			long[] requests = new long[24];
 			for (int hour = 0; hour < 24; hour++) {
 				requests[hour] = rs.getLong(3 + hour);
 			}
-			hours.put(rs.getObject("usage_day", LocalDate.class), requests);
-		}, days.get(0).minusDays(this.settings.baseline().toDays()), days.get(days.size() - 1));
-		offHoursBursts(key[0], hours, days, found);
+			hours.put(day, requests);
+		}, (keyId, hours) -> offHoursBursts(keyId, hours, days, found));
 	}
 
 	private void offHoursBursts(String keyId, Map<LocalDate, long[]> hours, List<LocalDate> days,
 			Map<String, List<String>> found) {
-		if (keyId == null) {
-			return;
-		}
 		for (LocalDate day : days) {
 			long[] tonight = hours.get(day);
 			if (tonight == null) {
@@ -204,29 +182,49 @@ class AnomalyDetection {
 	 * baseline's days, of keys whose baseline knew their addresses on enough days.
 	 */
 	private void newClientAddresses(List<LocalDate> days, Map<String, List<String>> found) {
-		Map<LocalDate, Map<String, Long>> addresses = new HashMap<>();
-		String[] key = { null };
-		this.streaming.query("""
+		this.<Map<String, Long>>eachKey("""
 				SELECT u.key_id, u.usage_day, u.client_ip, SUM(u.requests) AS requests FROM usage_client u
 				WHERE u.usage_day BETWEEN ? AND ? AND EXISTS (SELECT 1 FROM key_register r WHERE r.key_id = u.key_id)
-				GROUP BY u.key_id, u.usage_day, u.client_ip ORDER BY u.key_id, u.usage_day, u.client_ip""", (rs) -> {
+				GROUP BY u.key_id, u.usage_day, u.client_ip ORDER BY u.key_id, u.usage_day, u.client_ip""", days,
+				(rs, day, addresses) -> addresses.computeIfAbsent(day, (d) -> new TreeMap<>())
+					.put(rs.getString("client_ip"), rs.getLong("requests")),
+				(keyId, addresses) -> newClientAddresses(keyId, addresses, days, found));
+	}
+
+	/** Reads one row of a key's baseline window into its rows by day. */
+	@FunctionalInterface
+	private interface DayRows<T> {
+
+		void add(ResultSet rs, LocalDate day, Map<LocalDate, T> rows) throws SQLException;
+
+	}
+
+	/**
+	 * Streams {@code sql}'s rows of the baseline window before the judged days, in key
+	 * order, and hands each key's rows by day to {@code judge}.
+	 */
+	private <T> void eachKey(String sql, List<LocalDate> days, DayRows<T> dayRows,
+			BiConsumer<String, Map<LocalDate, T>> judge) {
+		Map<LocalDate, T> rows = new HashMap<>();
+		String[] key = { null };
+		this.streaming.query(sql, (rs) -> {
 			String keyId = rs.getString("key_id");
 			if (!keyId.equals(key[0])) {
-				newClientAddresses(key[0], addresses, days, found);
-				addresses.clear();
+				if (key[0] != null) {
+					judge.accept(key[0], rows);
+				}
+				rows.clear();
 				key[0] = keyId;
 			}
-			addresses.computeIfAbsent(rs.getObject("usage_day", LocalDate.class), (day) -> new TreeMap<>())
-				.put(rs.getString("client_ip"), rs.getLong("requests"));
+			dayRows.add(rs, rs.getObject("usage_day", LocalDate.class), rows);
 		}, days.get(0).minusDays(this.settings.baseline().toDays()), days.get(days.size() - 1));
-		newClientAddresses(key[0], addresses, days, found);
+		if (key[0] != null) {
+			judge.accept(key[0], rows);
+		}
 	}
 
 	private void newClientAddresses(String keyId, Map<LocalDate, Map<String, Long>> addresses, List<LocalDate> days,
 			Map<String, List<String>> found) {
-		if (keyId == null) {
-			return;
-		}
 		for (LocalDate day : days) {
 			Map<String, Long> tonight = addresses.get(day);
 			if (tonight == null) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -130,14 +131,13 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 	@Test
 	void aSpikeAgainstTheKeysOwnBaselineIsAnAnomalyMailedToSecurityTheNightItIsFirstFoundOnly() throws IOException {
 		givenInputs("basic");
-		StringBuilder history = new StringBuilder("key_id,timestamp,route,model,provider,requests,cost_usd\n");
-		for (LocalDate day = LocalDate.parse("2026-10-23"); day
-			.isBefore(LocalDate.parse("2026-11-20")); day = day.plusDays(1)) {
-			for (String hour : new String[] { "09", "11", "13", "15" }) {
-				history.append("alpha-prod,").append(day).append("T").append(hour);
-				history.append(":00:00Z,support-prod,gpt-4o-mini,openai,5,0.125\n");
-			}
-		}
+		StringBuilder history = eachDayBeforeTheNight("key_id,timestamp,route,model,provider,requests,cost_usd",
+				"2026-10-23", (day, rows) -> {
+					for (String hour : new String[] { "09", "11", "13", "15" }) {
+						rows.append("alpha-prod,").append(day).append("T").append(hour);
+						rows.append(":00:00Z,support-prod,gpt-4o-mini,openai,5,0.125\n");
+					}
+				});
 		history.append("alpha-prod,2026-11-20T03:00:00Z,support-prod,gpt-4o-mini,openai,3000,90\n");
 		givenInputFile("usage/history.csv", history.toString());
 
@@ -167,11 +167,12 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 	@Test
 	void aProviderOrAModelOutsideItsGroupsThatTheKeyNeverUsedBeforeIsAnAnomaly() throws IOException {
 		givenInputs("basic");
-		StringBuilder history = new StringBuilder("key_id,timestamp,route,model,provider,requests,cost_usd\n");
-		for (LocalDate day = LocalDate.parse("2026-10-23"); day
-			.isBefore(LocalDate.parse("2026-11-20")); day = day.plusDays(1)) {
-			history.append("alpha-prod,").append(day).append("T09:00:00Z,support-prod,gpt-4o-mini,openai,20,0.50\n");
-		}
+		StringBuilder history = eachDayBeforeTheNight("key_id,timestamp,route,model,provider,requests,cost_usd",
+				"2026-10-23", (day, rows) -> {
+					rows.append("alpha-prod,")
+						.append(day)
+						.append("T09:00:00Z,support-prod,gpt-4o-mini,openai,20,0.50\n");
+				});
 		history.append("alpha-prod,2026-11-20T09:00:00Z,support-prod,gpt-4o-mini,openai,20,0.50\n")
 			.append("alpha-prod,2026-11-20T09:10:00Z,support-prod,claude-3-5-haiku,anthropic,5,0.10\n")
 			.append("alpha-prod,2026-11-20T09:20:00Z,support-prod,deepseek-r1,deepseek,7,0.20\n")
@@ -198,13 +199,12 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 	@Test
 	void aClientAddressTheKeysBaselineNeverSawIsAnAnomalyAndAnAddressThatIsNoneIsRejected() throws IOException {
 		givenInputs("basic");
-		StringBuilder history = new StringBuilder("key_id,timestamp,route,model,provider,requests,client_ip\n");
-		for (LocalDate day = LocalDate.parse("2026-10-31"); day
-			.isBefore(LocalDate.parse("2026-11-20")); day = day.plusDays(1)) {
-			history.append("alpha-prod,")
-				.append(day)
-				.append("T09:00:00Z,support-prod,gpt-4o-mini,openai,20,10.0.0.12\n");
-		}
+		StringBuilder history = eachDayBeforeTheNight("key_id,timestamp,route,model,provider,requests,client_ip",
+				"2026-10-31", (day, rows) -> {
+					rows.append("alpha-prod,")
+						.append(day)
+						.append("T09:00:00Z,support-prod,gpt-4o-mini,openai,20,10.0.0.12\n");
+				});
 		history.append("alpha-prod,2026-11-20T09:00:00Z,support-prod,gpt-4o-mini,openai,20,10.0.0.12\n")
 			.append("alpha-prod,2026-11-20T09:05:00Z,support-prod,gpt-4o-mini,openai,25,203.0.113.7\n")
 			.append("alpha-prod,2026-11-20T09:06:00Z,support-prod,gpt-4o-mini,openai,5,2001:DB8::1\n")
@@ -231,11 +231,10 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 	@Test
 	void anHourOrAnAddressIsNewOnlyAgainstABaselineThatShowsARhythmOfTheDayOrItsAddresses() throws IOException {
 		givenInputs("basic");
-		StringBuilder history = new StringBuilder("key_id,timestamp,route,model,provider,requests,client_ip\n");
-		for (LocalDate day = LocalDate.parse("2026-10-23"); day
-			.isBefore(LocalDate.parse("2026-11-20")); day = day.plusDays(1)) {
-			history.append("alpha-prod,").append(day).append("T09:00:00Z,support-prod,gpt-4o-mini,openai,80,\n");
-		}
+		StringBuilder history = eachDayBeforeTheNight("key_id,timestamp,route,model,provider,requests,client_ip",
+				"2026-10-23", (day, rows) -> {
+					rows.append("alpha-prod,").append(day).append("T09:00:00Z,support-prod,gpt-4o-mini,openai,80,\n");
+				});
 		history.append("alpha-prod,2026-11-20T03:00:00Z,support-prod,gpt-4o-mini,openai,150,203.0.113.9\n");
 		givenInputFile("usage/daily-totals.csv", history.toString());
 
@@ -532,6 +531,20 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 		assertThat(OUT.resolve("register/register-2026-11-21.csv")).hasContent(register);
 		assertThat(OUT.resolve("rejects/2026-11-21/people.csv")).hasContent(rejects);
 		assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(2);
+	}
+
+	/**
+	 * A usage file's header line, then each day's rows from {@code from} up to the day
+	 * before the run date's last usage day (2026-11-20), to which a test adds that day's.
+	 */
+	private static StringBuilder eachDayBeforeTheNight(String header, String from,
+			BiConsumer<LocalDate, StringBuilder> rowsOfADay) {
+		StringBuilder history = new StringBuilder(header).append('\n');
+		for (LocalDate day = LocalDate.parse(from); day
+			.isBefore(LocalDate.parse("2026-11-20")); day = day.plusDays(1)) {
+			rowsOfADay.accept(day, history);
+		}
+		return history;
 	}
 
 	/**
