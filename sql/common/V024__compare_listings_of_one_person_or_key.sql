@@ -1,5 +1,6 @@
 -- Where each person was read from, so that a later file listing them again is compared with it (a restart included),
--- and those later listings: another source's word on the same person (an IdP beside HR), kept for the mismatch report.
+-- and those later listings that disagree with it: another source's word on the same person (an IdP beside HR), for the
+-- mismatch report.
 ALTER TABLE person ADD COLUMN input_file VARCHAR(300);
 
 CREATE TABLE person_listing (

@@ -17,8 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Turns a {@code people.csv} row into a {@link Person}, or rejects it with the reason. A
  * person another file already listed (an IdP's users beside the HR export) is not loaded
- * again: that listing goes to {@code person_listing}, in the chunk's transaction, for the
- * mismatch report to compare; listed twice in one file, the second row is rejected.
+ * again: where that listing's status differs, it goes to {@code person_listing}, in the
+ * chunk's transaction, for the mismatch report; listed twice in one file, the second row
+ * is rejected.
  */
 class PersonProcessor implements ItemProcessor<CsvRow, Person> {
 
@@ -70,6 +71,9 @@ class PersonProcessor implements ItemProcessor<CsvRow, Person> {
 		}
 		if (first.file().equals(row.file())) {
 			this.firstRowWins.check(row, "email", email, compared(status));
+		}
+		if (status.equals(first.values().get("status"))) {
+			return null;
 		}
 		this.jdbc.update("""
 				INSERT INTO person_listing (run_date, input_file, line, email, status, termination_date, kept_file,

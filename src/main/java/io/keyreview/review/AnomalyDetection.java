@@ -38,7 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class AnomalyDetection {
 
 	private static final String NEW_MODELS_AND_PROVIDERS = """
-			SELECT t.key_id, t.model, t.provider, SUM(t.requests) AS requests,
+			SELECT * FROM (SELECT t.key_id, t.model, t.provider, SUM(t.requests) AS requests,
 			  MAX(p.model_groups_allowed) AS model_groups, MAX(r.models) AS inventory_models,
 			  CASE WHEN NOT EXISTS (SELECT 1 FROM usage_daily b WHERE b.key_id = t.key_id
 			    AND b.usage_day BETWEEN ? AND ? AND b.provider = t.provider) THEN TRUE ELSE FALSE END AS new_provider,
@@ -48,8 +48,9 @@ class AnomalyDetection {
 			LEFT JOIN key_policy p ON p.key_id = t.key_id
 			WHERE EXISTS (SELECT 1 FROM usage_daily b WHERE b.key_id = t.key_id AND b.usage_day BETWEEN ? AND ?)
 			  AND t.usage_day = ?
-			GROUP BY t.key_id, t.model, t.provider
-			ORDER BY t.key_id, t.provider, t.model""";
+			GROUP BY t.key_id, t.model, t.provider) n
+			WHERE n.new_provider = TRUE OR n.new_model = TRUE
+			ORDER BY n.key_id, n.provider, n.model""";
 
 	private static final String HOURLY = "SELECT u.key_id, u.usage_day, "
 			+ IntStream.range(0, 24)
