@@ -28,12 +28,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * only once the usage kept reaches a whole baseline before them, so the first nights of
  * keyreview, which know no key's history, flag nothing), each key's daily use against its
  * own baseline ({@link UsageAnomalies}), read from the daily rollups of those days and
- * the baseline window before them only, in key order with a cursor; and each model or
- * provider a key used on such a day but on none of its baseline's days: a new provider
- * (another processor of the key's data), or a new model that none of the key's allowed
- * model groups holds (the inventory's allowed models without a policy). What it finds
- * goes into {@code key_register.anomalies}, for the {@code anomaly} rule; the whole night
- * is one transaction, so a rerun recomputes it.
+ * the baseline window before them only, in key order with a cursor (unattributed key ids
+ * included, which have no register row to write to, rather than a join that would sort
+ * the window); and each model or provider a key used on such a day but on none of its
+ * baseline's days: a new provider (another processor of the key's data), or a new model
+ * that none of the key's allowed model groups holds (the inventory's allowed models
+ * without a policy). What it finds goes into {@code key_register.anomalies}, for the
+ * {@code anomaly} rule; the whole night is one transaction, so a rerun recomputes it.
  */
 class AnomalyDetection {
 
@@ -57,7 +58,6 @@ class AnomalyDetection {
 				.mapToObj((hour) -> "SUM(u.h%02d)".formatted(hour))
 				.collect(Collectors.joining(", "))
 			+ " FROM usage_hourly u WHERE u.usage_day BETWEEN ? AND ?"
-			+ " AND EXISTS (SELECT 1 FROM key_register r WHERE r.key_id = u.key_id)"
 			+ " GROUP BY u.key_id, u.usage_day ORDER BY u.key_id, u.usage_day";
 
 	private final JdbcTemplate jdbc;
@@ -95,7 +95,7 @@ class AnomalyDetection {
 				SELECT u.key_id, u.usage_day, SUM(u.requests) AS requests, SUM(u.failed_requests) AS failed,
 				  SUM(u.cost_usd) AS spend
 				FROM usage_daily u
-				WHERE u.usage_day BETWEEN ? AND ? AND EXISTS (SELECT 1 FROM key_register r WHERE r.key_id = u.key_id)
+				WHERE u.usage_day BETWEEN ? AND ?
 				GROUP BY u.key_id, u.usage_day ORDER BY u.key_id, u.usage_day""", days, (rs, day, use) -> {
 			BigDecimal spend = rs.getBigDecimal("spend");
 			use.put(day, new DailyUse(day, rs.getLong("requests"), rs.getLong("failed"),
@@ -110,7 +110,7 @@ class AnomalyDetection {
 					return new Object[] { (evidence.length() > 2000) ? evidence.substring(0, 2000) : evidence,
 							keyFound.getKey() };
 				}).toList());
-		return found.size();
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM key_register WHERE anomalies IS NOT NULL", Integer.class);
 	}
 
 	private void collect(String keyId, Map<LocalDate, DailyUse> use, List<LocalDate> days,
@@ -185,7 +185,7 @@ class AnomalyDetection {
 	private void newClientAddresses(List<LocalDate> days, Map<String, List<String>> found) {
 		this.<Map<String, Long>>eachKey("""
 				SELECT u.key_id, u.usage_day, u.client_ip, SUM(u.requests) AS requests FROM usage_client u
-				WHERE u.usage_day BETWEEN ? AND ? AND EXISTS (SELECT 1 FROM key_register r WHERE r.key_id = u.key_id)
+				WHERE u.usage_day BETWEEN ? AND ?
 				GROUP BY u.key_id, u.usage_day, u.client_ip ORDER BY u.key_id, u.usage_day, u.client_ip""", days,
 				(rs, day, addresses) -> addresses.computeIfAbsent(day, (d) -> new TreeMap<>())
 					.put(rs.getString("client_ip"), rs.getLong("requests")),

@@ -46,9 +46,9 @@ final class UsageClients {
 	static void rollUp(JdbcTemplate jdbc, LocalDate runDate, List<Object[]> days) {
 		jdbc.batchUpdate("DELETE FROM usage_client WHERE usage_day = ? AND source = ?", days);
 		jdbc.update("""
-				INSERT INTO usage_client (source, key_id, usage_day, client_ip, requests)
-				SELECT source, key_id, usage_day, client_ip, SUM(requests) FROM usage_client_staging WHERE run_date = ?
-				GROUP BY source, key_id, usage_day, client_ip""", runDate);
+				INSERT INTO usage_client (key_id, usage_day, client_ip, source, requests)
+				SELECT key_id, usage_day, client_ip, source, SUM(requests) FROM usage_client_staging WHERE run_date = ?
+				GROUP BY key_id, usage_day, client_ip, source""", runDate);
 		jdbc.update("DELETE FROM usage_client_staging WHERE run_date = ?", runDate);
 	}
 

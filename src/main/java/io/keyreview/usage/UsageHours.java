@@ -63,9 +63,9 @@ final class UsageHours {
 	 */
 	static void rollUp(JdbcTemplate jdbc, LocalDate runDate, List<Object[]> days) {
 		jdbc.batchUpdate("DELETE FROM usage_hourly WHERE usage_day = ? AND source = ?", days);
-		jdbc.update("INSERT INTO usage_hourly (source, key_id, usage_day, " + HOURS + ") SELECT source, key_id, "
-				+ "usage_day, " + SUMS
-				+ " FROM usage_hour_staging WHERE run_date = ? GROUP BY source, key_id, usage_day", runDate);
+		jdbc.update("INSERT INTO usage_hourly (key_id, usage_day, source, " + HOURS + ") SELECT key_id, usage_day, "
+				+ "source, " + SUMS + " FROM usage_hour_staging WHERE run_date = ? GROUP BY key_id, usage_day, source",
+				runDate);
 		jdbc.update("DELETE FROM usage_hour_staging WHERE run_date = ?", runDate);
 	}
 
