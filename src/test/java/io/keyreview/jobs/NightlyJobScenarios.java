@@ -208,7 +208,8 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 		history.append("alpha-prod,2026-11-20T09:00:00Z,support-prod,gpt-4o-mini,openai,20,10.0.0.12\n")
 			.append("alpha-prod,2026-11-20T09:05:00Z,support-prod,gpt-4o-mini,openai,25,203.0.113.7\n")
 			.append("alpha-prod,2026-11-20T09:06:00Z,support-prod,gpt-4o-mini,openai,5,2001:DB8::1\n")
-			.append("alpha-prod,2026-11-20T09:07:00Z,support-prod,gpt-4o-mini,openai,5,not-an-address\n");
+			.append("alpha-prod,2026-11-20T09:07:00Z,support-prod,gpt-4o-mini,openai,5,not-an-address\n")
+			.append("alpha-prod,2026-11-20T09:08:00Z,support-prod,gpt-4o-mini,openai,5," + "1:".repeat(23) + "1\n");
 		givenInputFile("usage/clients.csv", history.toString());
 
 		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.DONE);
@@ -216,7 +217,8 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 		assertThat(
 				this.jdbc.queryForList("SELECT line, reason FROM rejected_row WHERE input_file = 'usage/clients.csv'"))
 			.extracting((row) -> row.get("line") + " " + row.get("reason"))
-			.containsExactly("25 client_ip 'not-an-address' is not an IPv4 or IPv6 address");
+			.containsExactly("25 client_ip 'not-an-address' is not an IPv4 or IPv6 address",
+					"26 client_ip is longer than 45 characters");
 		assertThat(this.jdbc.queryForList(
 				"SELECT client_ip, requests FROM usage_client WHERE usage_day = '2026-11-20'" + " ORDER BY client_ip"))
 			.extracting((row) -> row.get("client_ip") + " " + row.get("requests"))
