@@ -92,6 +92,10 @@ public class EvidenceFile {
 		evidence.put("review_actions", rows("""
 				SELECT cycle, decision, answered_at, action_due, status, done_on, evidence FROM review_action
 				WHERE key_id = ? ORDER BY cycle""", keyId));
+		evidence.put("remediation_requests", rows("""
+				SELECT run_date, cycle, decision, approved_by, method, url, body, outcome, held_because, sent_at,
+				  response_status, readback, readback_at
+				FROM remediation_request WHERE key_id = ? ORDER BY run_date, cycle""", keyId));
 		copy(key, evidence, "first_seen", "last_seen", "gone_since", "reconciled_on");
 		evidence.put("generated_at", this.clock.instant().toString());
 		return Optional.of(store(keyId,

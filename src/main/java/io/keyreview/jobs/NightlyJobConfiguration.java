@@ -25,9 +25,9 @@ class NightlyJobConfiguration {
 			Step markPeopleGone, Step loadKeys, Step loadAnswers, Step readAnswerMail, Step copyNotableAnswers,
 			Step loadUsage, Step rollUpUsage, Step reconcileRegister, Step recordUnattributedUsage, Step recordFirstUse,
 			Step detectAnomalies, Step evaluateKeys, Step exportRegister, Step exportRejects, Step reportMismatches,
-			Step buildWorklist, Step exportWorklist, Step followUpReviews, Step trackActions, Step noticeExpiries,
-			Step reportReviews, Step writeReport, Step exportOpenWorklists, Step composeDigests, Step deliverMail,
-			Step pruneOldRuns) {
+			Step buildWorklist, Step exportWorklist, Step followUpReviews, Step trackActions, Step planRemediation,
+			Step remediate, Step noticeExpiries, Step reportReviews, Step writeReport, Step exportOpenWorklists,
+			Step composeDigests, Step deliverMail, Step pruneOldRuns) {
 		return new JobBuilder(jobRepository).listener(runSummary)
 			.listener(gracefulStop)
 			.start(pullSources)
@@ -54,6 +54,8 @@ class NightlyJobConfiguration {
 			.next(exportWorklist)
 			.next(followUpReviews)
 			.next(trackActions)
+			.next(planRemediation)
+			.next(remediate)
 			.next(exportRegister)
 			.next(noticeExpiries)
 			.next(exportOpenWorklists)

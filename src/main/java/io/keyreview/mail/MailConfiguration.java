@@ -15,6 +15,7 @@ import io.keyreview.answers.Answers;
 import io.keyreview.answers.AnswersSettings;
 import io.keyreview.offboarding.OffboardingReport;
 import io.keyreview.policy.Directories;
+import io.keyreview.remediation.Remediation;
 import io.keyreview.review.ReviewRegister;
 import io.keyreview.run.Cycle;
 import io.keyreview.run.RunDate;
@@ -115,6 +116,49 @@ class MailConfiguration {
 					tracked.done(), tracked.overdue().size());
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
+	}
+
+	/**
+	 * Writes tonight's remediation plan (Remediation); the security owner is mailed it
+	 * when it is above the cap.
+	 */
+	@Bean
+	Step planRemediation(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			Remediation remediation, Outbox outbox, MailSettings settings, ReviewSettings reviewSettings) {
+		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
+			LocalDate today = RunDate.of(chunkContext);
+			Remediation.Plan plan = remediation.plan(today);
+			plan.capped().ifPresent((notice) -> addNotice(outbox, notice, reviewSettings, settings, today));
+			contribution.incrementWriteCount(plan.rows());
+			logger.info("planRemediation: {} request(s) planned, {} to send{}", plan.rows(), plan.toSend(),
+					plan.capped().isPresent() ? ": above the cap, nothing is sent" : "");
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	/**
+	 * Sends tonight's planned requests when keyreview.remediation.apply is set, each
+	 * proven by a readback; the security owner hears of what was not done.
+	 */
+	@Bean
+	Step remediate(JobRepository jobRepository, PlatformTransactionManager transactionManager, Remediation remediation,
+			Outbox outbox, MailSettings settings, ReviewSettings reviewSettings) {
+		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
+			LocalDate today = RunDate.of(chunkContext);
+			Remediation.Applied applied = remediation.apply(today);
+			applied.notice(today).ifPresent((notice) -> addNotice(outbox, notice, reviewSettings, settings, today));
+			contribution.incrementWriteCount(applied.done());
+			logger.info("remediate: {} request(s) sent, {} action(s) done, {} not done", applied.sent(), applied.done(),
+					applied.notDone().size());
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	private static void addNotice(Outbox outbox, Remediation.Notice notice, ReviewSettings reviewSettings,
+			MailSettings settings, LocalDate today) {
+		outbox.addNew(List.of(OutboxMessage.notice(
+				OutboxMessage.messageId(notice.name(), reviewSettings.security(), settings.domain()), "events-" + today,
+				reviewSettings.security(), notice.subject(), notice.text())), today);
 	}
 
 	/**

@@ -18,9 +18,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.retry.RetryException;
 
 /**
- * GETs the pages of one source with its credential, connect and read timeouts. A 429, a
- * 5xx or a timeout is retried ({@link Retries}) after the server's {@code Retry-After},
- * else after an exponential backoff, both capped; any other error status fails at once.
+ * GETs the pages of one source with its credential, connect and read timeouts, and sends
+ * its admin requests. A 429, a 5xx or a timeout is retried ({@link Retries}) after the
+ * server's {@code Retry-After}, else after an exponential backoff, both capped; any other
+ * error status fails a page at once, and is an admin request's answer.
  */
 class PageClient {
 
@@ -44,12 +45,41 @@ class PageClient {
 	}
 
 	Page get(URI uri) {
+		return retried("GET " + uri, () -> attempt(uri));
+	}
+
+	/**
+	 * Sends an admin request (JSON body, if any) with an idempotency marker, and returns
+	 * its answer: any status but a 429 or a 5xx, which are retried.
+	 */
+	Reply send(AdminRequest admin, String idempotencyKey) {
+		return retried(admin.method() + " " + admin.url(), () -> {
+			HttpRequest.Builder request = authorised(HttpRequest.newBuilder(admin.url()))
+				.header("Idempotency-Key", idempotencyKey)
+				.method(admin.method(),
+						(admin.body() != null)
+								? HttpRequest.BodyPublishers.ofString(admin.body(), StandardCharsets.UTF_8)
+								: HttpRequest.BodyPublishers.noBody());
+			if (admin.body() != null) {
+				request.header("Content-Type", "application/json");
+			}
+			HttpResponse<String> response = exchange(request.build(), admin.method() + " " + admin.url());
+			return new Reply(response.statusCode(), response.body());
+		});
+	}
+
+	/** An admin request's answer. */
+	record Reply(int status, String body) {
+
+	}
+
+	private <T> T retried(String what, org.springframework.core.retry.Retryable<T> call) {
 		try {
-			return this.retries.call(() -> attempt(uri));
+			return this.retries.call(call);
 		}
 		catch (RetryException ex) {
 			if (Thread.currentThread().isInterrupted()) {
-				throw new PullException(this.source.name() + ": interrupted while pulling " + uri);
+				throw new PullException(this.source.name() + ": interrupted: " + what);
 			}
 			if (ex.getLastException() instanceof TransientFailure failure) {
 				throw new PullException(failure.getMessage() + " after " + this.retries.attempts() + " attempt(s)");
@@ -57,41 +87,44 @@ class PageClient {
 			if (ex.getLastException() instanceof RuntimeException failure) {
 				throw failure;
 			}
-			throw new PullException(this.source.name() + ": GET " + uri + " failed: " + ex.getLastException());
+			throw new PullException(this.source.name() + ": " + what + " failed: " + ex.getLastException());
 		}
 	}
 
 	private Page attempt(URI uri) {
+		HttpResponse<String> response = exchange(authorised(HttpRequest.newBuilder(uri)).GET().build(), "GET " + uri);
+		int status = response.statusCode();
+		if (status / 100 == 2) {
+			return new Page(uri, response.headers(), response.body());
+		}
+		throw new PullException(this.source.name() + ": GET " + uri + " answered HTTP " + status
+				+ ((status == 401 || status == 403) ? " (check the source's credential)" : ""));
+	}
+
+	/** The response, unless it is a 429, a 5xx or a timeout (worth another attempt). */
+	private HttpResponse<String> exchange(HttpRequest request, String what) {
 		try {
-			HttpResponse<String> response = this.http.send(request(uri),
+			HttpResponse<String> response = this.http.send(request,
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			int status = response.statusCode();
-			if (status / 100 == 2) {
-				return new Page(uri, response.headers(), response.body());
+			if (status == 429 || status >= 500) {
+				throw new TransientFailure(this.source.name() + ": " + what + " answered HTTP " + status,
+						retryAfter(response));
 			}
-			if (status != 429 && status < 500) {
-				throw new PullException(this.source.name() + ": GET " + uri + " answered HTTP " + status
-						+ ((status == 401 || status == 403) ? " (check the source's credential)" : ""));
-			}
-			throw new TransientFailure(this.source.name() + ": GET " + uri + " answered HTTP " + status,
-					retryAfter(response));
+			return response;
 		}
 		catch (IOException ex) {
-			throw new TransientFailure(
-					this.source.name() + ": GET " + uri + " failed: " + ex.getClass().getSimpleName(),
+			throw new TransientFailure(this.source.name() + ": " + what + " failed: " + ex.getClass().getSimpleName(),
 					Optional.empty());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new PullException(this.source.name() + ": interrupted while pulling " + uri);
+			throw new PullException(this.source.name() + ": interrupted: " + what);
 		}
 	}
 
-	private HttpRequest request(URI uri) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-			.timeout(this.source.readTimeout())
-			.header("Accept", "application/json")
-			.GET();
+	private HttpRequest.Builder authorised(HttpRequest.Builder request) {
+		request.timeout(this.source.readTimeout()).header("Accept", "application/json");
 		if (this.credential != null) {
 			switch (this.source.type()) {
 				case ANTHROPIC ->
@@ -100,7 +133,7 @@ class PageClient {
 				default -> request.header("Authorization", "Bearer " + this.credential.value());
 			}
 		}
-		return request.build();
+		return request;
 	}
 
 	/** {@code Retry-After} as seconds or as an HTTP date. */

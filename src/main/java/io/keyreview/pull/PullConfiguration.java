@@ -39,7 +39,7 @@ class PullConfiguration {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
 			LocalDate runDate = RunDate.of(chunkContext);
 			List<String> failures = new ArrayList<>();
-			for (SourceSettings source : settings.sources()) {
+			for (SourceSettings source : settings.pulled()) {
 				try {
 					SourcePull pull = new SourcePull(source, landingArea.pulledFolder(runDate, source.name()),
 							(source.baseUrl() != null) ? Credential.of(source, environment::getProperty) : null);
@@ -68,7 +68,7 @@ class PullConfiguration {
 			PullSettings settings, LandingArea landingArea, ProviderCosts providerCosts) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
 			LocalDate runDate = RunDate.of(chunkContext);
-			for (SourceSettings source : settings.sources()) {
+			for (SourceSettings source : settings.pulled()) {
 				Canonical canonical = VendorMapper.of(source.type())
 					.map(source.name(), new PulledPages(landingArea.pulledFolder(runDate, source.name())), runDate);
 				canonical.write((kind) -> landingArea.mappedFolder(runDate, kind), source.name());

@@ -16,6 +16,11 @@ public record PullSettings(List<SourceSettings> sources) {
 		sources = (sources != null) ? List.copyOf(sources) : List.of();
 	}
 
+	/** The sources the nightly pulls (all but those with {@code pull: false}). */
+	public List<SourceSettings> pulled() {
+		return this.sources.stream().filter(SourceSettings::pull).toList();
+	}
+
 	/**
 	 * The names of the people files the identity providers' users land in
 	 * ({@code <source>.csv} of each Okta or SCIM source).

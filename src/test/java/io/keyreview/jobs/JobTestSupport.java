@@ -39,7 +39,8 @@ abstract class JobTestSupport {
 			"key_register", "key_change", "rejected_row", "secret_exposure", "key_finding", "key_first_use",
 			"worklist_item", "worklist_recipient", "mail_outbox", "provider_cost", "person_change",
 			"usage_day_rolled_up", "review_answer", "review_action", "owner_delegate", "source_mismatch",
-			"person_listing", "usage_hour_staging", "usage_hourly", "usage_client_staging", "usage_client");
+			"person_listing", "usage_hour_staging", "usage_hourly", "usage_client_staging", "usage_client",
+			"remediation_request");
 
 	private static final List<String> BATCH_TABLES = List.of("BATCH_STEP_EXECUTION_CONTEXT",
 			"BATCH_JOB_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION",

@@ -155,7 +155,7 @@ class SourcePullTests {
 		Files.writeString(file, CREDENTIAL + "\n");
 		SourceSettings source = new SourceSettings("scim-test", SourceType.SCIM,
 				URI.create(this.server.url("/scim").toString()), null, null, file, 2, Duration.ofSeconds(2),
-				Duration.ofSeconds(2), 0, Duration.ZERO, Duration.ZERO, 7);
+				Duration.ofSeconds(2), 0, Duration.ZERO, Duration.ZERO, 7, null, true);
 		this.server.enqueue(ok(scimPage(1, 1, "ann")));
 
 		Credential credential = Credential.of(source, Map.<String, String>of()::get);
@@ -209,7 +209,7 @@ class SourcePullTests {
 		Files.writeString(inputs.resolve("keys.1.json"), "{\"keys\":[],\"current_page\":1,\"total_pages\":2}");
 		Files.writeString(inputs.resolve("keys.2.json"), "{\"keys\":[],\"current_page\":2,\"total_pages\":2}");
 		SourceSettings saved = new SourceSettings("litellm-saved", SourceType.LITELLM, null, null, null, null, 100,
-				Duration.ofSeconds(1), Duration.ofSeconds(1), 0, Duration.ZERO, Duration.ZERO, 7);
+				Duration.ofSeconds(1), Duration.ofSeconds(1), 0, Duration.ZERO, Duration.ZERO, 7, null, true);
 
 		assertThat(new SourcePull(saved, this.landing, null).landSaved(inputs + "/keys.*.json")).isEqualTo(2);
 
@@ -229,7 +229,8 @@ class SourcePullTests {
 
 	private SourceSettings settings(String name, SourceType type, String path, Duration readTimeout, int pageSize) {
 		return new SourceSettings(name, type, URI.create(this.server.url(path).toString()), null, "SCIM_TOKEN", null,
-				pageSize, Duration.ofSeconds(2), readTimeout, 2, Duration.ofMillis(1), Duration.ofMillis(10), 7);
+				pageSize, Duration.ofSeconds(2), readTimeout, 2, Duration.ofMillis(1), Duration.ofMillis(10), 7, null,
+				true);
 	}
 
 	private List<String> targets() throws InterruptedException {
