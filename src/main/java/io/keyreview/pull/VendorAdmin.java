@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -142,7 +143,13 @@ public final class VendorAdmin {
 		if (reply.status() / 100 != 2) {
 			return new Readback(false, "HTTP " + reply.status() + ": the key could not be read back");
 		}
-		JsonNode body = SourcePull.JSON.readTree(reply.body());
+		JsonNode body;
+		try {
+			body = SourcePull.JSON.readTree(reply.body());
+		}
+		catch (JacksonException ex) {
+			return new Readback(false, "HTTP " + reply.status() + ": the readback is not JSON");
+		}
 		return switch (this.source.type()) {
 			case LITELLM -> {
 				JsonNode info = body.path("info");
