@@ -144,7 +144,7 @@ final class SourcePlan {
 		return UriComponentsBuilder.fromUriString(base).path(path);
 	}
 
-	private static String baseOf(SourceSettings source) {
+	static String baseOf(SourceSettings source) {
 		String base = String.valueOf(source.baseUrl());
 		return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
 	}

@@ -55,6 +55,11 @@ public final class VendorAdmin {
 		};
 	}
 
+	/** What the decision is carried out as: OpenAI has no disable, only delete. */
+	public String carriedOutAs(String decision) {
+		return (this.source.type() == SourceType.OPENAI && decision.equals("disable")) ? "delete" : decision;
+	}
+
 	/** Whether the source's {@code remediate} list allows the decision. */
 	public boolean allows(String decision) {
 		return this.source.remediate().contains(decision);
@@ -88,7 +93,7 @@ public final class VendorAdmin {
 		if (decision.equals("narrow") && this.source.type() != SourceType.LITELLM) {
 			return AdminRequest.NONE;
 		}
-		String base = base();
+		String base = SourcePlan.baseOf(this.source);
 		JsonNodeFactory json = JsonNodeFactory.instance;
 		return switch (this.source.type()) {
 			case LITELLM -> switch (decision) {
@@ -115,7 +120,7 @@ public final class VendorAdmin {
 
 	/** The GET that reads the key back. */
 	public AdminRequest readbackRequest(String keyId, @Nullable String project) {
-		String base = base();
+		String base = SourcePlan.baseOf(this.source);
 		return new AdminRequest("GET", switch (this.source.type()) {
 			case LITELLM -> UriComponentsBuilder.fromUriString(base)
 				.path("/key/info")
@@ -206,11 +211,6 @@ public final class VendorAdmin {
 			this.client = new PageClient(this.source, Credential.of(this.source, this.environment));
 		}
 		return this.client;
-	}
-
-	private String base() {
-		String base = String.valueOf(this.source.baseUrl());
-		return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
 	}
 
 	private static URI openAiKey(String base, String keyId, @Nullable String project) {

@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Optional;
 
 import io.keyreview.pull.AdminRequest;
@@ -200,7 +200,7 @@ public class Remediation {
 		String project = admin.projectOf(action.keyId(), action.project());
 		AdminRequest request = admin.request(decision, action.keyId(), project, models);
 		String held = admin.refusal(decision, models);
-		String needed = (admin.vendor().equals("OpenAI") && decision.equals("disable")) ? "delete" : decision;
+		String needed = admin.carriedOutAs(decision);
 		if (held == null && !admin.allows(needed)) {
 			held = "source " + admin.source() + " does not allow " + needed + " (its remediate list)";
 		}
@@ -289,12 +289,12 @@ public class Remediation {
 
 	/** The models of the policy's allowed model groups, in name order. */
 	private List<String> models(List<String> groups) {
-		Map<String, Boolean> models = new HashMap<>();
+		Set<String> models = new TreeSet<>();
 		for (String group : groups) {
-			this.jdbc.queryForList("SELECT model FROM model_group_member WHERE group_name = ?", String.class, group)
-				.forEach((model) -> models.put(model, true));
+			models.addAll(this.jdbc.queryForList("SELECT model FROM model_group_member WHERE group_name = ?",
+					String.class, group));
 		}
-		return models.keySet().stream().sorted().toList();
+		return List.copyOf(models);
 	}
 
 	private static String planText(List<Row> rows) {
