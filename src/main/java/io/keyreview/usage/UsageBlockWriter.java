@@ -87,8 +87,8 @@ class UsageBlockWriter implements ItemStreamWriter<UsageBlock> {
 			step.setProcessSkipCount(step.getProcessSkipCount() + block.processRejects.size());
 			recordExposures(block.exposing);
 			stage(block.sums);
-			block.hours.stage(this.jdbc, this.runDate);
-			block.clients.stage(this.jdbc, this.runDate);
+			block.hours.stage(this.staging, this.runDate);
+			block.clients.stage(this.staging, this.runDate);
 			step.setWriteCount(step.getWriteCount() + block.loaded - 1);
 		}
 	}

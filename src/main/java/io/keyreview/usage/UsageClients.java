@@ -1,7 +1,6 @@
 package io.keyreview.usage;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +26,30 @@ final class UsageClients {
 		}
 	}
 
-	void stage(JdbcTemplate jdbc, LocalDate runDate) {
-		List<Object[]> rows = new ArrayList<>(this.requests.size());
-		this.requests.forEach((client, sum) -> rows
-			.add(new Object[] { runDate, client.source(), client.keyId(), client.day(), client.address(), sum }));
-		if (!rows.isEmpty()) {
-			jdbc.batchUpdate(
-					"INSERT INTO usage_client_staging (run_date, source, key_id, usage_day, client_ip, requests)"
-							+ " VALUES (?, ?, ?, ?, ?, ?)",
-					rows);
-		}
+	void stage(UsageStaging staging, LocalDate runDate) {
+		String date = runDate.toString();
+		staging.append("usage_client_staging", "run_date, source, key_id, usage_day, client_ip, requests",
+				this.requests.entrySet(), new UsageStaging.Rows<>() {
+
+					@Override
+					public void appendTo(StringBuilder text, Map.Entry<Client, Long> row) {
+						Client client = row.getKey();
+						text.append(date).append('\t');
+						UsageStaging.escaped(text, client.source()).append('\t');
+						UsageStaging.escaped(text, client.keyId()).append('\t');
+						text.append(client.day()).append('\t');
+						UsageStaging.escaped(text, client.address()).append('\t');
+						text.append(row.getValue()).append('\n');
+					}
+
+					@Override
+					public Object[] values(Map.Entry<Client, Long> row) {
+						Client client = row.getKey();
+						return new Object[] { runDate, client.source(), client.keyId(), client.day(), client.address(),
+								row.getValue() };
+					}
+
+				});
 	}
 
 	/**

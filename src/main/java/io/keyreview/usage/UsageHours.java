@@ -1,7 +1,6 @@
 package io.keyreview.usage;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,23 +37,37 @@ final class UsageHours {
 		hours[hour] = (sum < 0) ? Long.MAX_VALUE : sum;
 	}
 
-	void stage(JdbcTemplate jdbc, LocalDate runDate) {
-		List<Object[]> rows = new ArrayList<>(this.requests.size());
-		this.requests.forEach((day, hours) -> {
-			Object[] row = new Object[4 + 24];
-			row[0] = runDate;
-			row[1] = day.source();
-			row[2] = day.keyId();
-			row[3] = day.day();
-			for (int hour = 0; hour < 24; hour++) {
-				row[4 + hour] = hours[hour];
-			}
-			rows.add(row);
-		});
-		if (!rows.isEmpty()) {
-			jdbc.batchUpdate("INSERT INTO usage_hour_staging (run_date, source, key_id, usage_day, " + HOURS
-					+ ") VALUES (?, ?, ?, ?" + ", ?".repeat(24) + ")", rows);
-		}
+	void stage(UsageStaging staging, LocalDate runDate) {
+		String date = runDate.toString();
+		staging.append("usage_hour_staging", "run_date, source, key_id, usage_day, " + HOURS, this.requests.entrySet(),
+				new UsageStaging.Rows<>() {
+
+					@Override
+					public void appendTo(StringBuilder text, Map.Entry<Day, long[]> row) {
+						text.append(date).append('\t');
+						UsageStaging.escaped(text, row.getKey().source()).append('\t');
+						UsageStaging.escaped(text, row.getKey().keyId()).append('\t');
+						text.append(row.getKey().day());
+						for (long requests : row.getValue()) {
+							text.append('\t').append(requests);
+						}
+						text.append('\n');
+					}
+
+					@Override
+					public Object[] values(Map.Entry<Day, long[]> row) {
+						Object[] values = new Object[4 + 24];
+						values[0] = runDate;
+						values[1] = row.getKey().source();
+						values[2] = row.getKey().keyId();
+						values[3] = row.getKey().day();
+						for (int hour = 0; hour < 24; hour++) {
+							values[4 + hour] = row.getValue()[hour];
+						}
+						return values;
+					}
+
+				});
 	}
 
 	/**

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +34,16 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Tonight's usage sums in {@code usage_staging}, a table without a key to look up, which
- * only grows while the night loads: with {@code LOAD DATA LOCAL INFILE} fed from memory
- * where MySQL Connector/J allows local files at all (its
- * {@code allowLoadLocalInfileInPath}, which keyreview sets to the landing folder) and the
- * server does ({@code local_infile=ON}), else with batched inserts (H2, or either side
- * unwilling). Both write in the chunk transaction. Reading from memory is allowed for
- * that one statement only: at any other time, the server may ask for no file outside the
- * landing folder, which holds only redacted copies.
+ * Tonight's usage sums in {@code usage_staging}, and its requests per hour and per client
+ * address in {@code usage_hour_staging} and {@code usage_client_staging}: tables without
+ * a key to look up, which only grow while the night loads. They are appended to with
+ * {@code LOAD DATA LOCAL INFILE} fed from memory where MySQL Connector/J allows local
+ * files at all (its {@code allowLoadLocalInfileInPath}, which keyreview sets to the
+ * landing folder) and the server does ({@code local_infile=ON}), else with inserts
+ * batched a thousand rows at a time (H2, or either side unwilling), so that a block's
+ * rows are never all bound at once. Both write in the chunk transaction. Reading from
+ * memory is allowed for that one statement only: at any other time, the server may ask
+ * for no file outside the landing folder, which holds only redacted copies.
  * <p>
  * Each row carries its cell's fingerprint, the first 128 bits of the SHA-256 of its
  * source, key, day, route, model and provider ({@code cell_a}, {@code cell_b}), so that
@@ -61,6 +64,8 @@ class UsageStaging {
 
 	private static final int COST_DECIMALS = 12;
 
+	private static final int ROWS_PER_BATCH = 1000;
+
 	private final JdbcTemplate jdbc;
 
 	private final MessageDigest sha256;
@@ -77,14 +82,47 @@ class UsageStaging {
 		}
 	}
 
+	/**
+	 * How a staging table's row is written for {@code LOAD DATA} and bound for an insert.
+	 */
+	interface Rows<T> {
+
+		/**
+		 * Appends the row's fields, each ended by a tab but the last, which ends the row
+		 * with a line feed; text through {@link UsageStaging#escaped}.
+		 */
+		void appendTo(StringBuilder text, T row);
+
+		Object[] values(T row);
+
+	}
+
 	void append(LocalDate runDate, Map<UsageCell, UsageSums> cells) {
-		if (cells.isEmpty()) {
+		String date = runDate.toString();
+		append("usage_staging", COLUMNS, cells.entrySet(), new Rows<>() {
+
+			@Override
+			public void appendTo(StringBuilder text, Map.Entry<UsageCell, UsageSums> row) {
+				appendRow(text, date, row.getKey(), row.getValue());
+			}
+
+			@Override
+			public Object[] values(Map.Entry<UsageCell, UsageSums> row) {
+				return insertValues(runDate, row.getKey(), row.getValue());
+			}
+
+		});
+	}
+
+	/** Appends the rows to one of the staging tables, in the chunk transaction. */
+	<T> void append(String table, String columns, Collection<T> rows, Rows<T> format) {
+		if (rows.isEmpty()) {
 			return;
 		}
 		Boolean loaded = this.jdbc
-			.execute((ConnectionCallback<Boolean>) (connection) -> loadData(connection, runDate, cells));
+			.execute((ConnectionCallback<Boolean>) (connection) -> loadData(connection, table, columns, rows, format));
 		if (!Boolean.TRUE.equals(loaded)) {
-			insert(runDate, cells);
+			insert(table, columns, rows, format);
 		}
 	}
 
@@ -107,8 +145,8 @@ class UsageStaging {
 		return cells.isEmpty() ? null : cells.get(0);
 	}
 
-	private boolean loadData(Connection connection, LocalDate runDate, Map<UsageCell, UsageSums> cells)
-			throws SQLException {
+	private <T> boolean loadData(Connection connection, String table, String columns, Collection<T> rows,
+			Rows<T> format) throws SQLException {
 		if (this.localInfileRefused || !connection.isWrapperFor(JdbcConnection.class)) {
 			return false;
 		}
@@ -124,14 +162,14 @@ class UsageStaging {
 		boolean fromMemoryBefore = fromMemory.getValue();
 		fromMemory.setValue(true);
 		try (Statement statement = connection.createStatement()) {
-			statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(new TabSeparatedRows(runDate, cells));
-			int rows = statement
-				.executeUpdate("LOAD DATA LOCAL INFILE 'usage_staging' INTO TABLE usage_staging CHARACTER SET utf8mb4 ("
-						+ COLUMNS + ")");
+			statement.unwrap(JdbcStatement.class)
+				.setLocalInfileInputStream(new TabSeparatedRows<>(rows.iterator(), format));
+			int loaded = statement.executeUpdate("LOAD DATA LOCAL INFILE '" + table + "' INTO TABLE " + table
+					+ " CHARACTER SET utf8mb4 (" + columns + ")");
 			SQLWarning warning = statement.getWarnings();
-			if (rows != cells.size() || warning != null) {
-				throw new IllegalStateException("LOAD DATA staged " + rows + " of " + cells.size() + " usage sums"
-						+ ((warning != null) ? ": " + warning.getMessage() : ""));
+			if (loaded != rows.size() || warning != null) {
+				throw new IllegalStateException("LOAD DATA staged " + loaded + " of " + rows.size() + " rows in "
+						+ table + ((warning != null) ? ": " + warning.getMessage() : ""));
 			}
 			return true;
 		}
@@ -170,7 +208,7 @@ class UsageStaging {
 		datetime(text, sums.lastUsedAt).append('\n');
 	}
 
-	private static StringBuilder escaped(StringBuilder text, String value) {
+	static StringBuilder escaped(StringBuilder text, String value) {
 		if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
 			return text.append(value);
 		}
@@ -221,38 +259,46 @@ class UsageStaging {
 		return new long[] { digest.getLong(), digest.getLong() };
 	}
 
-	private void insert(LocalDate runDate, Map<UsageCell, UsageSums> cells) {
-		List<Object[]> rows = new ArrayList<>(cells.size());
-		cells.forEach((cell, sums) -> {
-			long[] fingerprint = fingerprint(cell);
-			rows.add(new Object[] { runDate, fingerprint[0], fingerprint[1], cell.source(), cell.keyId(), cell.day(),
-					cell.route(), cell.model(), cell.provider(), sums.requests, sums.failedRequests, sums.inputTokens,
-					sums.outputTokens, sums.costUsd, SqlValues.toColumn(sums.lastUsedAt) });
-		});
-		this.jdbc.batchUpdate(
-				"INSERT INTO usage_staging (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				rows);
+	private Object[] insertValues(LocalDate runDate, UsageCell cell, UsageSums sums) {
+		long[] fingerprint = fingerprint(cell);
+		return new Object[] { runDate, fingerprint[0], fingerprint[1], cell.source(), cell.keyId(), cell.day(),
+				cell.route(), cell.model(), cell.provider(), sums.requests, sums.failedRequests, sums.inputTokens,
+				sums.outputTokens, sums.costUsd, SqlValues.toColumn(sums.lastUsedAt) };
+	}
+
+	private <T> void insert(String table, String columns, Collection<T> rows, Rows<T> format) {
+		String insert = "INSERT INTO " + table + " (" + columns + ") VALUES (?"
+				+ ", ?".repeat(columns.split(",").length - 1) + ")";
+		List<Object[]> batch = new ArrayList<>(ROWS_PER_BATCH);
+		for (T row : rows) {
+			batch.add(format.values(row));
+			if (batch.size() == ROWS_PER_BATCH) {
+				this.jdbc.batchUpdate(insert, batch);
+				batch.clear();
+			}
+		}
+		if (!batch.isEmpty()) {
+			this.jdbc.batchUpdate(insert, batch);
+		}
 	}
 
 	/**
 	 * The rows of a block for {@code LOAD DATA}, written a thousand at a time as the
 	 * driver reads them, so that a block's text is never held whole.
 	 */
-	private final class TabSeparatedRows extends InputStream {
+	private static final class TabSeparatedRows<T> extends InputStream {
 
-		private static final int ROWS_PER_FILL = 1000;
+		private final Iterator<T> rows;
 
-		private final String date;
-
-		private final Iterator<Map.Entry<UsageCell, UsageSums>> rows;
+		private final Rows<T> format;
 
 		private byte[] buffer = new byte[0];
 
 		private int position;
 
-		TabSeparatedRows(LocalDate runDate, Map<UsageCell, UsageSums> cells) {
-			this.date = runDate.toString();
-			this.rows = cells.entrySet().iterator();
+		TabSeparatedRows(Iterator<T> rows, Rows<T> format) {
+			this.rows = rows;
+			this.format = format;
 		}
 
 		@Override
@@ -284,10 +330,9 @@ class UsageStaging {
 			if (!this.rows.hasNext()) {
 				return false;
 			}
-			StringBuilder text = new StringBuilder(ROWS_PER_FILL * 200);
-			for (int i = 0; i < ROWS_PER_FILL && this.rows.hasNext(); i++) {
-				Map.Entry<UsageCell, UsageSums> row = this.rows.next();
-				appendRow(text, this.date, row.getKey(), row.getValue());
+			StringBuilder text = new StringBuilder(ROWS_PER_BATCH * 200);
+			for (int i = 0; i < ROWS_PER_BATCH && this.rows.hasNext(); i++) {
+				this.format.appendTo(text, this.rows.next());
 			}
 			this.buffer = text.toString().getBytes(StandardCharsets.UTF_8);
 			this.position = 0;
