@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.springframework.core.io.FileSystemResource;
@@ -58,6 +59,19 @@ public class LandingArea {
 	 * checksum.
 	 */
 	public List<Path> files(LocalDate runDate, InputSource source) {
+		LandedFiles landed = landedFiles(runDate, source);
+		for (Path file : landed.files()) {
+			landed.verify(file, size(file), LandingManifest.sha256(file));
+		}
+		return landed.files();
+	}
+
+	/**
+	 * The same files, checked now only by name: each file's size and checksum are checked
+	 * as {@link LandedFiles#read} reads it, so that a source of many small files is read
+	 * once, not twice.
+	 */
+	public LandedFiles landedFiles(LocalDate runDate, InputSource source) {
 		Path folder = folder(runDate, source);
 		LandingManifest manifest = manifest(runDate, source)
 			.orElseThrow(() -> new LandedCopyException(folder + " is missing, though this run landed "
@@ -65,35 +79,55 @@ public class LandingArea {
 		Map<String, LandingManifest.Entry> recorded = manifest.byName();
 		List<Path> files = list(folder, source);
 		for (Path file : files) {
-			LandingManifest.Entry entry = recorded.get(file.getFileName().toString());
-			if (entry == null) {
+			if (!recorded.containsKey(file.getFileName().toString())) {
 				throw new LandedCopyException(folder + " holds " + file.getFileName()
 						+ ", which this run did not land: remove it (new input goes in the input folder)");
 			}
-			verify(file, entry);
 		}
-		for (String name : recorded.keySet()) {
-			if (!Files.isRegularFile(folder.resolve(name))) {
-				throw new LandedCopyException(
-						folder + "/" + name + " is missing, though this run landed it: restore it");
+		if (files.size() != recorded.size()) {
+			Set<Path> listed = Set.copyOf(files);
+			for (String name : recorded.keySet()) {
+				if (!listed.contains(folder.resolve(name))) {
+					throw new LandedCopyException(
+							folder + "/" + name + " is missing, though this run landed it: restore it");
+				}
 			}
 		}
-		return files;
+		return new LandedFiles(files, recorded);
 	}
 
-	private static void verify(Path file, LandingManifest.Entry entry) {
-		String problem = null;
-		long bytes = size(file);
-		if (bytes != entry.bytes()) {
-			problem = "it has " + bytes + " bytes where " + entry.bytes() + " landed";
+	/** A source's landed files and what landing recorded of each. */
+	public record LandedFiles(List<Path> files, Map<String, LandingManifest.Entry> recorded) {
+
+		/** The size landing recorded of a file. */
+		public long bytes(Path file) {
+			return this.recorded.get(file.getFileName().toString()).bytes();
 		}
-		else if (!LandingManifest.sha256(file).equals(entry.sha256())) {
-			problem = "its checksum differs";
+
+		/**
+		 * The file's bytes, failing with a sentence when they are not the copy landed.
+		 */
+		public byte[] read(Path file) throws IOException {
+			byte[] bytes = Files.readAllBytes(file);
+			verify(file, bytes.length, LandingManifest.hex(LandingManifest.newDigest().digest(bytes)));
+			return bytes;
 		}
-		if (problem != null) {
-			throw new LandedCopyException(file + " is not the copy landed for this run: " + problem
-					+ "; restore it, or correct the input instead (a changed input lands again)");
+
+		void verify(Path file, long bytes, String sha256) {
+			LandingManifest.Entry entry = this.recorded.get(file.getFileName().toString());
+			String problem = null;
+			if (bytes != entry.bytes()) {
+				problem = "it has " + bytes + " bytes where " + entry.bytes() + " landed";
+			}
+			else if (!sha256.equals(entry.sha256())) {
+				problem = "its checksum differs";
+			}
+			if (problem != null) {
+				throw new LandedCopyException(file + " is not the copy landed for this run: " + problem
+						+ "; restore it, or correct the input instead (a changed input lands again)");
+			}
 		}
+
 	}
 
 	/**

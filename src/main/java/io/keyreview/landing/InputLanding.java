@@ -98,19 +98,20 @@ class InputLanding {
 		}
 		int redacted = 0;
 		long bytes = 0;
+		List<Path> copies = files.stream().map((file) -> target.resolve(landedName(file))).toList();
+		List<RedactingCopy.Landed> copied = this.copy.copy(files, copies, source.isCsv());
 		List<LandingManifest.Entry> entries = new ArrayList<>();
-		for (Path file : files) {
-			String name = landedName(file);
-			Path copy = target.resolve(name);
-			RedactingCopy.Landed landed = this.copy.copy(file, copy, source.isCsv());
+		for (int i = 0; i < files.size(); i++) {
+			Path file = files.get(i);
+			RedactingCopy.Landed landed = copied.get(i);
 			if (landed.notUtf8Lines() > 0) {
 				logger.warn("{}: {} line(s) of {} are not UTF-8 text; their rows will be rejected", source.sourceName(),
 						landed.notUtf8Lines(), file.getFileName());
 			}
 			redacted += landed.redacted();
 			bytes += Files.size(file);
-			entries.add(new LandingManifest.Entry(name, landed.lines(), Files.size(copy), landed.sha256(),
-					landed.inputSha256()));
+			entries.add(new LandingManifest.Entry(copies.get(i).getFileName().toString(), landed.lines(),
+					landed.bytes(), landed.sha256(), landed.inputSha256()));
 		}
 		new LandingManifest(entries).write(target.resolve(LandingArea.LANDED_MARKER));
 		logger.info("{}: landed {} file(s), {} bytes, {} secret(s) redacted, in {}", source.sourceName(), files.size(),

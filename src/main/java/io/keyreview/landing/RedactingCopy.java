@@ -1,5 +1,6 @@
 package io.keyreview.landing;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -7,6 +8,8 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
@@ -14,9 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
-import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -24,16 +29,17 @@ import io.keyreview.intake.InputFileException;
 import io.keyreview.intake.LandingManifest;
 import io.keyreview.secrets.SecretRedactor;
 import io.keyreview.secrets.SecretRedactor.Redaction;
-import io.keyreview.support.AtomicFile;
 
 import org.springframework.core.task.AsyncTaskExecutor;
 
 /**
- * Copies one input file with its secrets redacted and its line endings kept, a block of
- * whole lines at a time (a secret never spans lines). The blocks are redacted and encoded
- * on the executor, a few at a time, while this thread reads the next ones and writes the
- * redacted ones in their order; the checksums of the input and of the copy are taken as
- * the bytes pass.
+ * Copies input files with their secrets redacted and their line endings kept, a block of
+ * whole lines at a time (a secret never spans lines). The blocks of a large file are
+ * redacted and encoded on the executor, a few at a time, while this thread reads the next
+ * ones and writes the redacted ones in their order; a file of one block (a policy, say)
+ * is copied whole on the executor, a few files at a time. The checksums of the input and
+ * of the copy are taken as the bytes pass. A copy is written in place: a landing folder
+ * counts as landed only once its manifest is written, after its last copy.
  */
 final class RedactingCopy {
 
@@ -56,55 +62,112 @@ final class RedactingCopy {
 	}
 
 	/** What landed of one file. */
-	record Landed(long lines, int redacted, long notUtf8Lines, String sha256, String inputSha256) {
+	record Landed(long lines, int redacted, long notUtf8Lines, long bytes, String sha256, String inputSha256) {
 
 	}
 
 	/**
-	 * Copies the file; in a CSV input a byte that is not UTF-8 becomes U+FFFD, in any
-	 * other it fails the copy.
+	 * Copies the files, each {@code from} to its {@code to}, and says what landed of
+	 * each, in their order.
 	 */
+	List<Landed> copy(List<Path> from, List<Path> to, boolean csv) throws IOException {
+		List<Landed> landed = new ArrayList<>(from.size());
+		Deque<Future<Landed>> inFlight = new ArrayDeque<>();
+		try {
+			for (int i = 0; i < from.size(); i++) {
+				Path source = from.get(i);
+				Path target = to.get(i);
+				if (Files.size(source) <= BLOCK) {
+					inFlight.add(this.redactors.submit(() -> copyWhole(source, target, csv)));
+					if (inFlight.size() > this.blocksInFlight) {
+						landed.add(next(inFlight));
+					}
+				}
+				else {
+					while (!inFlight.isEmpty()) {
+						landed.add(next(inFlight));
+					}
+					landed.add(copy(source, target, csv));
+				}
+			}
+			while (!inFlight.isEmpty()) {
+				landed.add(next(inFlight));
+			}
+			return landed;
+		}
+		finally {
+			inFlight.forEach((file) -> file.cancel(true));
+		}
+	}
+
+	/** Copies the file, its blocks redacted on the executor. */
 	Landed copy(Path from, Path to, boolean csv) throws IOException {
-		CodingErrorAction notUtf8 = csv ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
-		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-			.onMalformedInput(notUtf8)
-			.onUnmappableCharacter(notUtf8);
 		DigestInputStream input = new DigestInputStream(Files.newInputStream(from), LandingManifest.newDigest());
 		Tally tally = new Tally();
 		Deque<Future<Block>> inFlight = new ArrayDeque<>();
-		try (Reader in = new BufferedReader(new InputStreamReader(input, decoder))) {
-			AtomicFile.write(to, (stream) -> {
-				DigestOutputStream out = new DigestOutputStream(stream, LandingManifest.newDigest());
-				char[] buffer = new char[BLOCK];
-				StringBuilder pending = new StringBuilder();
-				int read;
-				while ((read = in.read(buffer)) != -1) {
-					pending.append(buffer, 0, read);
-					int lineEnd = lastLineEnd(buffer, read);
-					int end = (lineEnd >= 0) ? pending.length() - read + lineEnd + 1 : 0;
-					if (end == 0 && pending.length() > LONGEST_PENDING_TEXT) {
-						end = lastSeparator(pending);
-					}
-					if (end > 0) {
-						redact(pending.substring(0, end), inFlight, tally, out);
-						pending.delete(0, end);
-					}
+		try (Reader in = new BufferedReader(new InputStreamReader(input, decoder(csv)));
+				OutputStream out = new BufferedOutputStream(Files.newOutputStream(to), BLOCK)) {
+			char[] buffer = new char[BLOCK];
+			StringBuilder pending = new StringBuilder();
+			int read;
+			while ((read = in.read(buffer)) != -1) {
+				pending.append(buffer, 0, read);
+				int lineEnd = lastLineEnd(buffer, read);
+				int end = (lineEnd >= 0) ? pending.length() - read + lineEnd + 1 : 0;
+				if (end == 0 && pending.length() > LONGEST_PENDING_TEXT) {
+					end = lastSeparator(pending);
 				}
-				redact(pending.toString(), inFlight, tally, out);
-				while (!inFlight.isEmpty()) {
-					tally.write(next(inFlight), out);
+				if (end > 0) {
+					redact(pending.substring(0, end), inFlight, tally, out);
+					pending.delete(0, end);
 				}
-				tally.sha256 = LandingManifest.hex(out.getMessageDigest().digest());
-			});
+			}
+			redact(pending.toString(), inFlight, tally, out);
+			while (!inFlight.isEmpty()) {
+				tally.write(next(inFlight), out);
+			}
 		}
 		catch (MalformedInputException ex) {
-			throw new InputFileException(SecretRedactor.redact(from.toString()) + " is not UTF-8 text", ex);
+			throw notUtf8(from, ex);
 		}
 		finally {
 			inFlight.forEach((block) -> block.cancel(true));
 		}
-		return new Landed(tally.lines + (tally.midLine ? 1 : 0), tally.redacted, tally.notUtf8Lines, tally.sha256,
-				LandingManifest.hex(input.getMessageDigest().digest()));
+		return tally.landed(input.getMessageDigest());
+	}
+
+	/** Copies a file of at most one block in one go, on this thread. */
+	private static Landed copyWhole(Path from, Path to, boolean csv) throws IOException {
+		byte[] input = Files.readAllBytes(from);
+		String text;
+		try {
+			text = decoder(csv).decode(ByteBuffer.wrap(input)).toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw notUtf8(from, ex);
+		}
+		Tally tally = new Tally();
+		try (OutputStream out = Files.newOutputStream(to)) {
+			if (!text.isEmpty()) {
+				tally.write(Block.of(text), out);
+			}
+		}
+		MessageDigest inputDigest = LandingManifest.newDigest();
+		inputDigest.update(input);
+		return tally.landed(inputDigest);
+	}
+
+	/**
+	 * A UTF-8 decoder: in a CSV input a byte that is not UTF-8 becomes U+FFFD, in any
+	 * other it fails the copy.
+	 */
+	private static CharsetDecoder decoder(boolean csv) {
+		CodingErrorAction notUtf8 = csv ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
+		return StandardCharsets.UTF_8.newDecoder().onMalformedInput(notUtf8).onUnmappableCharacter(notUtf8);
+	}
+
+	private static InputFileException notUtf8(Path file, CharacterCodingException ex) {
+		return new InputFileException(SecretRedactor.redact(file.toString()) + " is not UTF-8 text", ex);
 	}
 
 	private void redact(String text, Deque<Future<Block>> inFlight, Tally tally, OutputStream out) throws IOException {
@@ -117,7 +180,7 @@ final class RedactingCopy {
 		}
 	}
 
-	private static Block next(Deque<Future<Block>> inFlight) throws IOException {
+	private static <T> T next(Deque<Future<T>> inFlight) throws IOException {
 		try {
 			return inFlight.remove().get();
 		}
@@ -128,6 +191,9 @@ final class RedactingCopy {
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof UncheckedIOException io) {
 				throw io.getCause();
+			}
+			if (ex.getCause() instanceof IOException io) {
+				throw io;
 			}
 			if (ex.getCause() instanceof RuntimeException runtime) {
 				throw runtime;
@@ -188,6 +254,8 @@ final class RedactingCopy {
 	/** What the blocks written so far add up to. */
 	private static final class Tally {
 
+		private final MessageDigest copy = LandingManifest.newDigest();
+
 		private long lines;
 
 		private int redacted;
@@ -196,10 +264,17 @@ final class RedactingCopy {
 
 		private boolean midLine;
 
-		private String sha256 = "";
+		private long bytes;
+
+		Landed landed(MessageDigest input) {
+			return new Landed(this.lines + (this.midLine ? 1 : 0), this.redacted, this.notUtf8Lines, this.bytes,
+					LandingManifest.hex(this.copy.digest()), LandingManifest.hex(input.digest()));
+		}
 
 		void write(Block block, OutputStream out) throws IOException {
 			out.write(block.redacted());
+			this.copy.update(block.redacted());
+			this.bytes += block.redacted().length;
 			this.lines += block.lines();
 			this.redacted += block.secrets();
 			this.notUtf8Lines += block.notUtf8Lines();

@@ -20,6 +20,7 @@ import io.keyreview.support.Identities;
 import io.keyreview.intake.InputFileException;
 import io.keyreview.intake.InputSource;
 import io.keyreview.intake.LandingArea;
+import io.keyreview.intake.LandingArea.LandedFiles;
 import io.keyreview.intake.RejectRecorder;
 import io.keyreview.run.RunDate;
 import org.jspecify.annotations.Nullable;
@@ -57,12 +58,12 @@ class DirectoryLoading implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		LocalDate runDate = RunDate.of(chunkContext);
-		List<Path> files = this.landingArea.files(runDate, InputSource.DIRECTORY);
-		if (files.isEmpty()) {
+		LandedFiles landed = this.landingArea.landedFiles(runDate, InputSource.DIRECTORY);
+		if (landed.files().isEmpty()) {
 			throw new InputFileException("owners.yaml was not landed for " + runDate);
 		}
-		Path file = files.get(0);
-		YamlDocument document = YamlDocument.read("directory/" + file.getFileName(), file, this.maxSize);
+		Path file = landed.files().get(0);
+		YamlDocument document = YamlDocument.read("directory/" + file.getFileName(), file, landed, this.maxSize);
 		Directory directory = checkAddresses(document, parse(document),
 				chunkContext.getStepContext().getStepExecution());
 		replaceTables(directory);

@@ -44,7 +44,7 @@ class PolicyConfiguration {
 	YamlDocumentReader policiesReader(LandingArea landingArea, YamlSettings yaml,
 			@Value("#{jobParameters['runDate']}") LocalDate runDate) {
 		return new YamlDocumentReader(InputSource.POLICIES.sourceName(),
-				landingArea.files(runDate, InputSource.POLICIES), yaml.maxSize());
+				landingArea.landedFiles(runDate, InputSource.POLICIES), yaml.maxSize());
 	}
 
 	@Bean

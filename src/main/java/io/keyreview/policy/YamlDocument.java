@@ -2,13 +2,13 @@ package io.keyreview.policy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.keyreview.secrets.Exposure;
 import io.keyreview.intake.InputFileException;
+import io.keyreview.intake.LandingArea.LandedFiles;
 import io.keyreview.secrets.SecretRedactor;
 
 import org.springframework.util.unit.DataSize;
@@ -17,15 +17,16 @@ import org.springframework.util.unit.DataSize;
 record YamlDocument(String file, String text) {
 
 	/**
-	 * Reads a landed file, refused in one sentence when it is larger than the limit.
+	 * Reads a landed file, refused in one sentence when it is larger than the limit or
+	 * not the copy landed.
 	 */
-	static YamlDocument read(String file, Path path, DataSize maxSize) {
+	static YamlDocument read(String file, Path path, LandedFiles landed, DataSize maxSize) {
 		try {
-			if (Files.size(path) > maxSize.toBytes()) {
+			if (landed.bytes(path) > maxSize.toBytes()) {
 				throw new InputFileException(file + " is larger than keyreview.yaml.max-size (" + maxSize.toBytes()
 						+ " bytes): shorten it, or raise the setting");
 			}
-			return new YamlDocument(file, Files.readString(path, StandardCharsets.UTF_8));
+			return new YamlDocument(file, new String(landed.read(path), StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			throw new InputFileException(file + " cannot be read: " + ex.getMessage(), ex);

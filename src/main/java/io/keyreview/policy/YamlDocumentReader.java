@@ -3,6 +3,7 @@ package io.keyreview.policy;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.keyreview.intake.LandingArea.LandedFiles;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
@@ -16,15 +17,18 @@ class YamlDocumentReader extends AbstractItemCountingItemStreamItemReader<YamlDo
 
 	private final String source;
 
+	private final LandedFiles landed;
+
 	private final List<Path> files;
 
 	private final DataSize maxSize;
 
 	private int next;
 
-	YamlDocumentReader(String source, List<Path> files, DataSize maxSize) {
+	YamlDocumentReader(String source, LandedFiles landed, DataSize maxSize) {
 		this.source = source;
-		this.files = files;
+		this.landed = landed;
+		this.files = landed.files();
 		this.maxSize = maxSize;
 		setName(source + "Files");
 	}
@@ -35,7 +39,7 @@ class YamlDocumentReader extends AbstractItemCountingItemStreamItemReader<YamlDo
 			return null;
 		}
 		Path file = this.files.get(this.next++);
-		return YamlDocument.read(this.source + "/" + file.getFileName(), file, this.maxSize);
+		return YamlDocument.read(this.source + "/" + file.getFileName(), file, this.landed, this.maxSize);
 	}
 
 	@Override

@@ -621,6 +621,32 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', value = {
+			"edited in place | policies/gamma-dev.yaml is not the copy landed for this run: its checksum differs",
+			"removed | policies/gamma-dev.yaml is missing, though this run landed it: restore it",
+			"joined by another file | policies holds other.yaml, which this run did not land" })
+	void aRerunWhoseLandedPolicyWasAlteredFailsNamingTheFile(String alteration, String sentence, CapturedOutput output)
+			throws IOException {
+		givenInputs("basic");
+		this.failureInjector.failOnce("loadPolicies", 1);
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.FAILED);
+		Path landed = OUT.resolve("landing/2026-11-21/policies/gamma-dev.yaml");
+		switch (alteration) {
+			case "edited in place" -> Files.writeString(landed, Files.readString(landed).replace("dev", "DEV"));
+			case "removed" -> Files.delete(landed);
+			default -> Files.writeString(landed.resolveSibling("other.yaml"), "key_id: other\n");
+		}
+		int before = output.getAll().length();
+
+		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.FAILED);
+
+		assertThat(output.getAll().substring(before))
+			.contains("loadPolicies failed: " + OUT.resolve("landing/2026-11-21") + "/" + sentence)
+			.doesNotContain("\tat ");
+		assertThat(count("SELECT COUNT(*) FROM key_policy")).as("the first chunk's two policies").isEqualTo(2);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', value = {
 			"usage/late.csv | key_id,requests/alpha-prod,3/ | usage/late.csv has no timestamp column (its columns: key_id, requests)"
 					+ " | key_id,timestamp,requests/alpha-prod,2026-11-03T10:00:00Z,3/",
 			"keys/late.csv | key_id,status/ | keys/late.csv has a header but no rows | key_id,status/late-key,active/",

@@ -7,6 +7,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 import io.keyreview.intake.InputFileException;
@@ -66,6 +68,45 @@ class RedactingCopyTests {
 		assertThatExceptionOfType(InputFileException.class)
 			.isThrownBy(() -> copy(2, 2).copy(from, this.folder.resolve("landed.yaml"), false))
 			.withMessageEndingWith("owners.yaml is not UTF-8 text");
+	}
+
+	@Test
+	void landsManyFilesSmallAndLargeInTheirOrderAsCopyingEachAloneWould() throws IOException {
+		List<Path> from = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			String policy = "key_id: key-" + i + "\nnote: token sk-test-" + "abcdefghij".repeat(3 + i % 3) + "\n";
+			from.add(Files.writeString(this.folder.resolve("p" + i + ".csv"), (i % 7 == 0) ? "" : policy));
+		}
+		from.add(20,
+				Files.write(this.folder.resolve("large.csv"), usageWithSecretsAndBytesThatAreNotUtf8(new Random(7))));
+		List<Path> together = from.stream()
+			.map((file) -> this.folder.resolve("together-" + file.getFileName()))
+			.toList();
+		List<Path> alone = from.stream().map((file) -> this.folder.resolve("alone-" + file.getFileName())).toList();
+		RedactingCopy copy = copy(2, 2);
+
+		List<RedactingCopy.Landed> landed = copy.copy(from, together, true);
+
+		assertThat(landed).hasSize(from.size());
+		for (int i = 0; i < from.size(); i++) {
+			assertThat(landed.get(i)).as(from.get(i).getFileName().toString())
+				.isEqualTo(copy.copy(from.get(i), alone.get(i), true));
+			assertThat(together.get(i)).hasSameBinaryContentAs(alone.get(i));
+		}
+		assertThat(Files.readString(together.get(1))).startsWith("key_id: key-1\nnote: token sha256:")
+			.doesNotContain("sk-test-");
+		assertThat(landed.get(0).lines()).isZero();
+	}
+
+	@Test
+	void failsOnASmallFileOfManyThatIsNotUtf8WhenItIsNotCsv() throws IOException {
+		Path good = Files.writeString(this.folder.resolve("a.yaml"), "key_id: a\n");
+		Path bad = Files.write(this.folder.resolve("b.yaml"), new byte[] { 'a', ':', ' ', (byte) 0xFF, '\n' });
+
+		assertThatExceptionOfType(InputFileException.class)
+			.isThrownBy(() -> copy(2, 2).copy(List.of(good, bad),
+					List.of(this.folder.resolve("landed-a.yaml"), this.folder.resolve("landed-b.yaml")), false))
+			.withMessageEndingWith("b.yaml is not UTF-8 text");
 	}
 
 	private RedactingCopy copy(int threads, int blocksInFlight) {
