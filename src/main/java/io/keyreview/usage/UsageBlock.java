@@ -46,10 +46,16 @@ final class UsageBlock {
 	 */
 	void add(UsageRow row) {
 		UsageCell cell = UsageCell.of(row);
-		if (!this.sums.computeIfAbsent(cell, (c) -> new UsageSums()).add(row)) {
+		UsageSums sums = this.sums.get(cell);
+		if (sums == null) {
+			sums = new UsageSums();
+			sums.hours = this.hours.of(row);
+			this.sums.put(cell, sums);
+		}
+		if (!sums.add(row)) {
 			throw beyondADay(cell, row.file() + " line " + row.line());
 		}
-		this.hours.add(row);
+		UsageHours.add(sums.hours, row);
 		this.clients.add(row);
 		this.loaded++;
 		if (!row.exposures().isEmpty()) {

@@ -29,9 +29,12 @@ final class UsageHours {
 
 	private final Map<Day, long[]> requests = new LinkedHashMap<>();
 
-	void add(UsageRow row) {
-		long[] hours = this.requests.computeIfAbsent(new Day(row.source(), row.keyId(), row.usageDay()),
-				(day) -> new long[24]);
+	/** The hours of the row's source, key and day, to add its rows to. */
+	long[] of(UsageRow row) {
+		return this.requests.computeIfAbsent(new Day(row.source(), row.keyId(), row.usageDay()), (day) -> new long[24]);
+	}
+
+	static void add(long[] hours, UsageRow row) {
 		int hour = (int) (Math.floorMod(row.timestamp().getEpochSecond(), 86_400L) / 3600);
 		long sum = hours[hour] + row.requests();
 		hours[hour] = (sum < 0) ? Long.MAX_VALUE : sum;

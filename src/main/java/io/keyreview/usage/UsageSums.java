@@ -3,6 +3,8 @@ package io.keyreview.usage;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The requests, failures, tokens and cost of some usage rows, and their last use. A sum
  * that {@code usage_daily} could not hold ({@code BIGINT} counts, {@code DECIMAL(24, 12)}
@@ -24,6 +26,12 @@ final class UsageSums {
 	BigDecimal costUsd = BigDecimal.ZERO;
 
 	Instant lastUsedAt = Instant.EPOCH;
+
+	/**
+	 * In a block, the requests per hour of the cell's source, key and day, which the
+	 * cells of that key and day share (see {@link UsageHours}); {@code null} elsewhere.
+	 */
+	long @Nullable [] hours;
 
 	/**
 	 * Adds a row; {@code false} when a sum no longer fits a row of {@code usage_daily}.
