@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import io.keyreview.intake.LoadSteps;
 import io.keyreview.run.RunDate;
+import io.keyreview.support.GroupingMemory;
 import io.keyreview.support.StreamingReads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,31 +66,37 @@ class ReviewConfiguration {
 	Step recordFirstUse(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunkContext) -> {
 			LocalDate runDate = RunDate.of(chunkContext);
-			int recorded = 0;
-			for (String kind : new String[] { "route", "model", "provider" }) {
-				recorded += jdbc.update("""
-						INSERT INTO key_first_use (key_id, kind, used, first_seen)
-						SELECT DISTINCT u.key_id, '%1$s', u.%1$s, ? FROM usage_day_rolled_up d
-						JOIN usage_daily u ON u.usage_day = d.usage_day AND u.source = d.source
-						WHERE d.run_date = ? AND u.%1$s <> ''
-						  AND EXISTS (SELECT 1 FROM key_register r WHERE r.key_id = u.key_id)
-						  AND NOT EXISTS (SELECT 1 FROM key_first_use f
-						    WHERE f.key_id = u.key_id AND f.kind = '%1$s' AND f.used = u.%1$s)""".formatted(kind),
-						runDate, runDate);
-				recorded += jdbc.update("""
-						INSERT INTO key_first_use (key_id, kind, used, first_seen)
-						SELECT DISTINCT u.key_id, '%1$s', u.%1$s, ? FROM key_register r
-						JOIN usage_daily u ON u.key_id = r.key_id
-						WHERE r.first_seen = ? AND u.%1$s <> ''
-						  AND NOT EXISTS (SELECT 1 FROM key_first_use f
-						    WHERE f.key_id = u.key_id AND f.kind = '%1$s' AND f.used = u.%1$s)""".formatted(kind),
-						runDate, runDate);
-			}
+			int recorded = GroupingMemory.around(jdbc, () -> recordFirstUse(jdbc, runDate));
 			contribution.incrementWriteCount(recorded);
 			logger.info("recordFirstUse: {} route(s), model(s) or provider(s) used by a key for the first time",
 					recorded);
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
+	}
+
+	/** Records tonight's first uses of each kind; the number recorded. */
+	private static int recordFirstUse(JdbcTemplate jdbc, LocalDate runDate) {
+		int recorded = 0;
+		for (String kind : new String[] { "route", "model", "provider" }) {
+			recorded += jdbc.update("""
+					INSERT INTO key_first_use (key_id, kind, used, first_seen)
+					SELECT DISTINCT u.key_id, '%1$s', u.%1$s, ? FROM usage_day_rolled_up d
+					JOIN usage_daily u ON u.usage_day = d.usage_day AND u.source = d.source
+					WHERE d.run_date = ? AND u.%1$s <> ''
+					  AND EXISTS (SELECT 1 FROM key_register r WHERE r.key_id = u.key_id)
+					  AND NOT EXISTS (SELECT 1 FROM key_first_use f
+					    WHERE f.key_id = u.key_id AND f.kind = '%1$s' AND f.used = u.%1$s)""".formatted(kind), runDate,
+					runDate);
+			recorded += jdbc.update("""
+					INSERT INTO key_first_use (key_id, kind, used, first_seen)
+					SELECT DISTINCT u.key_id, '%1$s', u.%1$s, ? FROM key_register r
+					JOIN usage_daily u ON u.key_id = r.key_id
+					WHERE r.first_seen = ? AND u.%1$s <> ''
+					  AND NOT EXISTS (SELECT 1 FROM key_first_use f
+					    WHERE f.key_id = u.key_id AND f.kind = '%1$s' AND f.used = u.%1$s)""".formatted(kind), runDate,
+					runDate);
+		}
+		return recorded;
 	}
 
 	/** Tonight's usage anomalies, for the anomaly rule (AnomalyDetection). */

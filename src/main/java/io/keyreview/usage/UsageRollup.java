@@ -3,6 +3,8 @@ package io.keyreview.usage;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.keyreview.support.GroupingMemory;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -11,7 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * from {@code usage_staging} in one {@code INSERT ... SELECT ... GROUP BY}, and recorded
  * in {@code usage_day_rolled_up} for the steps after it, the requests per hour the same
  * way ({@link UsageHours}); then the staged rows go. Its cost follows tonight's rows,
- * never the history {@code usage_daily} keeps.
+ * never the history {@code usage_daily} keeps. The grouping runs in memory where it can
+ * ({@link GroupingMemory}).
  */
 class UsageRollup {
 
@@ -23,6 +26,10 @@ class UsageRollup {
 
 	/** The number of {@code usage_daily} rows written. */
 	int rollUp(LocalDate runDate) {
+		return GroupingMemory.around(this.jdbc, () -> rollUpStaged(runDate));
+	}
+
+	private int rollUpStaged(LocalDate runDate) {
 		List<Object[]> days = this.jdbc.query("SELECT DISTINCT usage_day, source FROM usage_staging WHERE run_date = ?",
 				(rs, row) -> new Object[] { rs.getObject("usage_day", LocalDate.class), rs.getString("source") },
 				runDate);
