@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.concurrent.CompletableFuture;
@@ -592,57 +593,43 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 		assertThat(count("SELECT SUM(requests) FROM usage_daily")).isEqualTo(26);
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', value = {
-			"edited in place | usage/gateway.csv is not the copy landed for this run: its checksum differs",
-			"appended to | usage/gateway.csv is not the copy landed for this run: it has 723 bytes where 679 landed",
-			"joined by another file | usage holds other.csv, which this run did not land" })
-	void aRerunWhoseLandedCopyWasAlteredFailsNamingTheFile(String alteration, String sentence, CapturedOutput output)
-			throws IOException {
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource(delimiter = '|',
+			value = { "usage/gateway.csv | edited in place | loadUsage | its checksum differs | usage_daily | 0",
+					"usage/gateway.csv | appended to | loadUsage | it has 723 bytes where 679 landed | usage_daily | 0",
+					"usage/gateway.csv | joined by another file | loadUsage | | usage_daily | 0",
+					"policies/gamma-dev.yaml | edited in place | loadPolicies | its checksum differs | key_policy | 2",
+					"policies/gamma-dev.yaml | removed | loadPolicies | | key_policy | 2",
+					"policies/gamma-dev.yaml | joined by another file | loadPolicies | | key_policy | 2" })
+	void aRerunWhoseLandedCopyWasAlteredFailsNamingTheFile(String file, String alteration, String step, String problem,
+			String table, int rowsKept, CapturedOutput output) throws IOException {
 		givenInputs("basic");
-		this.failureInjector.failOnce("loadUsage", 1);
+		this.failureInjector.failOnce(step, 1);
 		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.FAILED);
-		Path landed = OUT.resolve("landing/2026-11-21/usage/gateway.csv");
+		Path landed = OUT.resolve("landing/2026-11-21/" + file);
+		String source = file.substring(0, file.indexOf('/'));
+		String other = "other" + file.substring(file.lastIndexOf('.'));
+		String sentence = switch (alteration) {
+			case "edited in place", "appended to" -> file + " is not the copy landed for this run: " + problem;
+			case "removed" -> file + " is missing, though this run landed it: restore it";
+			default -> source + " holds " + other + ", which this run did not land";
+		};
 		String text = Files.readString(landed);
 		switch (alteration) {
-			case "edited in place" -> Files.writeString(landed, text.replace("ghost-key", "ghost-kex"));
+			case "edited in place" -> Files.writeString(landed, text.toUpperCase(Locale.ROOT));
 			case "appended to" -> Files.writeString(landed, text + "ghost-key,2026-11-16T08:00:00Z,,,,4,,,2.5,0\n");
-			default -> Files.writeString(landed.resolveSibling("other.csv"), "key_id,timestamp\n");
-		}
-		int before = output.getAll().length();
-
-		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.FAILED);
-
-		assertThat(output.getAll().substring(before))
-			.contains("loadUsage failed: " + OUT.resolve("landing/2026-11-21") + "/" + sentence)
-			.doesNotContain("\tat ");
-		assertThat(count("SELECT COUNT(*) FROM usage_daily")).isZero();
-	}
-
-	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', value = {
-			"edited in place | policies/gamma-dev.yaml is not the copy landed for this run: its checksum differs",
-			"removed | policies/gamma-dev.yaml is missing, though this run landed it: restore it",
-			"joined by another file | policies holds other.yaml, which this run did not land" })
-	void aRerunWhoseLandedPolicyWasAlteredFailsNamingTheFile(String alteration, String sentence, CapturedOutput output)
-			throws IOException {
-		givenInputs("basic");
-		this.failureInjector.failOnce("loadPolicies", 1);
-		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.FAILED);
-		Path landed = OUT.resolve("landing/2026-11-21/policies/gamma-dev.yaml");
-		switch (alteration) {
-			case "edited in place" -> Files.writeString(landed, Files.readString(landed).replace("dev", "DEV"));
 			case "removed" -> Files.delete(landed);
-			default -> Files.writeString(landed.resolveSibling("other.yaml"), "key_id: other\n");
+			default -> Files.writeString(landed.resolveSibling(other), "key_id,timestamp\n");
 		}
 		int before = output.getAll().length();
 
 		assertThat(nightly(NIGHT)).isEqualTo(ExitCode.FAILED);
 
 		assertThat(output.getAll().substring(before))
-			.contains("loadPolicies failed: " + OUT.resolve("landing/2026-11-21") + "/" + sentence)
+			.contains(step + " failed: " + OUT.resolve("landing/2026-11-21") + "/" + sentence)
 			.doesNotContain("\tat ");
-		assertThat(count("SELECT COUNT(*) FROM key_policy")).as("the first chunk's two policies").isEqualTo(2);
+		assertThat(count("SELECT COUNT(*) FROM " + table)).as("the rows of the chunks committed before the failure")
+			.isEqualTo(rowsKept);
 	}
 
 	@ParameterizedTest(name = "{0}")
