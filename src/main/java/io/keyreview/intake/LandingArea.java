@@ -105,27 +105,33 @@ public class LandingArea {
 		}
 
 		/**
-		 * The file's bytes, failing with a sentence when they are not the copy landed.
+		 * The file's bytes, failing with a sentence when they are not the copy landed
+		 * (its size checked before it is read, so that no larger file is read whole).
 		 */
 		public byte[] read(Path file) throws IOException {
+			checkSize(file, Files.size(file));
 			byte[] bytes = Files.readAllBytes(file);
 			verify(file, bytes.length, LandingManifest.hex(LandingManifest.newDigest().digest(bytes)));
 			return bytes;
 		}
 
 		void verify(Path file, long bytes, String sha256) {
-			LandingManifest.Entry entry = this.recorded.get(file.getFileName().toString());
-			String problem = null;
-			if (bytes != entry.bytes()) {
-				problem = "it has " + bytes + " bytes where " + entry.bytes() + " landed";
+			checkSize(file, bytes);
+			if (!sha256.equals(this.recorded.get(file.getFileName().toString()).sha256())) {
+				throw notLanded(file, "its checksum differs");
 			}
-			else if (!sha256.equals(entry.sha256())) {
-				problem = "its checksum differs";
+		}
+
+		private void checkSize(Path file, long bytes) {
+			long landed = bytes(file);
+			if (bytes != landed) {
+				throw notLanded(file, "it has " + bytes + " bytes where " + landed + " landed");
 			}
-			if (problem != null) {
-				throw new LandedCopyException(file + " is not the copy landed for this run: " + problem
-						+ "; restore it, or correct the input instead (a changed input lands again)");
-			}
+		}
+
+		private static LandedCopyException notLanded(Path file, String problem) {
+			return new LandedCopyException(file + " is not the copy landed for this run: " + problem
+					+ "; restore it, or correct the input instead (a changed input lands again)");
 		}
 
 	}

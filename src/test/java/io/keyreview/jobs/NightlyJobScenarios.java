@@ -594,13 +594,14 @@ abstract class NightlyJobScenarios extends JobTestSupport {
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
-	@CsvSource(delimiter = '|',
-			value = { "usage/gateway.csv | edited in place | loadUsage | its checksum differs | usage_daily | 0",
-					"usage/gateway.csv | appended to | loadUsage | it has 723 bytes where 679 landed | usage_daily | 0",
-					"usage/gateway.csv | joined by another file | loadUsage | | usage_daily | 0",
-					"policies/gamma-dev.yaml | edited in place | loadPolicies | its checksum differs | key_policy | 2",
-					"policies/gamma-dev.yaml | removed | loadPolicies | | key_policy | 2",
-					"policies/gamma-dev.yaml | joined by another file | loadPolicies | | key_policy | 2" })
+	@CsvSource(delimiter = '|', value = {
+			"usage/gateway.csv | edited in place | loadUsage | its checksum differs | usage_daily | 0",
+			"usage/gateway.csv | appended to | loadUsage | it has 723 bytes where 679 landed | usage_daily | 0",
+			"usage/gateway.csv | joined by another file | loadUsage | | usage_daily | 0",
+			"policies/gamma-dev.yaml | edited in place | loadPolicies | its checksum differs | key_policy | 2",
+			"policies/gamma-dev.yaml | appended to | loadPolicies | it has 939 bytes where 895 landed | key_policy | 2",
+			"policies/gamma-dev.yaml | removed | loadPolicies | | key_policy | 2",
+			"policies/gamma-dev.yaml | joined by another file | loadPolicies | | key_policy | 2" })
 	void aRerunWhoseLandedCopyWasAlteredFailsNamingTheFile(String file, String alteration, String step, String problem,
 			String table, int rowsKept, CapturedOutput output) throws IOException {
 		givenInputs("basic");
