@@ -1,8 +1,10 @@
 package io.keyreview.pull;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -35,6 +37,8 @@ public final class VendorAdmin {
 	private final PulledPages pulled;
 
 	private @Nullable PageClient client;
+
+	private @Nullable Map<String, String> pulledProjects;
 
 	VendorAdmin(SourceSettings source, Function<String, @Nullable String> environment, PulledPages pulled) {
 		this.source = source;
@@ -194,16 +198,23 @@ public final class VendorAdmin {
 		if (this.source.type() != SourceType.OPENAI) {
 			return registerProject;
 		}
-		for (String endpoint : this.pulled.endpointsStartingWith("api_keys-")) {
-			for (JsonNode page : this.pulled.of(endpoint)) {
-				for (JsonNode key : VendorJson.items(page, "data")) {
-					if (keyId.equals(VendorJson.text(key.path("id")))) {
-						return endpoint.substring("api_keys-".length());
+		return pulledProjects().getOrDefault(keyId, registerProject);
+	}
+
+	/** Each key id pulled tonight and its project, read from the pages once. */
+	private Map<String, String> pulledProjects() {
+		if (this.pulledProjects == null) {
+			Map<String, String> projects = new HashMap<>();
+			for (String endpoint : this.pulled.endpointsStartingWith("api_keys-")) {
+				for (JsonNode page : this.pulled.of(endpoint)) {
+					for (JsonNode key : VendorJson.items(page, "data")) {
+						projects.putIfAbsent(VendorJson.text(key.path("id")), endpoint.substring("api_keys-".length()));
 					}
 				}
 			}
+			this.pulledProjects = projects;
 		}
-		return registerProject;
+		return this.pulledProjects;
 	}
 
 	private PageClient client() {

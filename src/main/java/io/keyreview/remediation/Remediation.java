@@ -5,10 +5,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.keyreview.pull.AdminRequest;
 import io.keyreview.pull.PullException;
@@ -94,12 +97,22 @@ public class Remediation {
 
 	}
 
+	/**
+	 * Each source's admin API for the night, made once per source, so that its client and
+	 * its pulled pages serve every key of the source.
+	 */
+	private Function<String, Optional<VendorAdmin>> adminsOn(LocalDate today) {
+		Map<String, Optional<VendorAdmin>> made = new HashMap<>();
+		return (source) -> made.computeIfAbsent(source, (name) -> this.admins.of(name, today));
+	}
+
 	/** Writes tonight's plan, in the database and as the plan file. */
 	public Plan plan(LocalDate today) {
 		this.jdbc.update("DELETE FROM remediation_request WHERE run_date = ?", today);
 		List<Row> rows = new ArrayList<>();
+		Function<String, Optional<VendorAdmin>> admins = adminsOn(today);
 		for (Action action : openActions()) {
-			VendorAdmin admin = this.admins.of(action.source(), today).orElse(null);
+			VendorAdmin admin = admins.apply(action.source()).orElse(null);
 			if (admin != null) {
 				rows.add(row(action, admin, today));
 			}
@@ -137,6 +150,7 @@ public class Remediation {
 		int sent = 0;
 		int done = 0;
 		List<String> notDone = new ArrayList<>();
+		Function<String, Optional<VendorAdmin>> admins = adminsOn(today);
 		for (Planned planned : this.jdbc.query("""
 				SELECT q.cycle, q.key_id, q.source, q.decision, q.method, q.url, q.body, q.idempotency_key, q.outcome,
 				  r.project, r.policy_model_groups
@@ -149,7 +163,7 @@ public class Remediation {
 						rs.getString("idempotency_key"), rs.getString("project"),
 						SqlValues.list(rs, "policy_model_groups")),
 				today)) {
-			VendorAdmin admin = this.admins.of(planned.source(), today).orElseThrow();
+			VendorAdmin admin = admins.apply(planned.source()).orElseThrow();
 			String project = admin.projectOf(planned.keyId(), planned.project());
 			List<String> models = models(planned.modelGroups());
 			String what = planned.decision() + " " + planned.keyId() + " (" + planned.cycle() + ", " + admin.source()
