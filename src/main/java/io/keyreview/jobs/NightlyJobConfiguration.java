@@ -1,11 +1,15 @@
 package io.keyreview.jobs;
 
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.job.flow.support.SimpleFlow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
  * The nightly run: lands tonight's inputs with secrets redacted, loads the directory,
@@ -14,7 +18,8 @@ import org.springframework.context.annotation.Configuration;
  * rejects, and mails tonight's events (an owner who left, a vendor exit, an exposure, a
  * use outside the policy, a first use) to the people concerned. Identified by its run
  * date; every step commits with its checkpoint, so running the same command again after a
- * failure resumes where it stopped, and after a success does nothing.
+ * failure resumes where it stopped, and after a success does nothing. The usage, which
+ * none of the other loads read or write, loads beside them on a second thread.
  */
 @Configuration(proxyBeanMethods = false)
 class NightlyJobConfiguration {
@@ -28,12 +33,7 @@ class NightlyJobConfiguration {
 			Step buildWorklist, Step exportWorklist, Step followUpReviews, Step trackActions, Step planRemediation,
 			Step remediate, Step noticeExpiries, Step reportReviews, Step writeReport, Step exportOpenWorklists,
 			Step composeDigests, Step deliverMail, Step pruneOldRuns) {
-		return new JobBuilder(jobRepository).listener(runSummary)
-			.listener(gracefulStop)
-			.start(pullSources)
-			.next(mapPulledSources)
-			.next(landInputs)
-			.next(loadDirectory)
+		Flow directoryPeopleAndKeys = new FlowBuilder<SimpleFlow>("loadDirectoryPeopleAndKeys").start(loadDirectory)
 			.next(loadPolicies)
 			.next(loadPeople)
 			.next(markPeopleGone)
@@ -41,8 +41,17 @@ class NightlyJobConfiguration {
 			.next(loadAnswers)
 			.next(readAnswerMail)
 			.next(copyNotableAnswers)
-			.next(loadUsage)
-			.next(rollUpUsage)
+			.build();
+		Flow usage = new FlowBuilder<SimpleFlow>("loadAndRollUpUsage").start(loadUsage).next(rollUpUsage).build();
+		Flow loads = new FlowBuilder<SimpleFlow>("loads").split(new SimpleAsyncTaskExecutor("loads-"))
+			.add(directoryPeopleAndKeys, usage)
+			.build();
+		return new JobBuilder(jobRepository).listener(runSummary)
+			.listener(gracefulStop)
+			.flow(pullSources)
+			.next(mapPulledSources)
+			.next(landInputs)
+			.next(loads)
 			.next(reconcileRegister)
 			.next(recordUnattributedUsage)
 			.next(recordFirstUse)
@@ -64,6 +73,7 @@ class NightlyJobConfiguration {
 			.next(composeDigests)
 			.next(deliverMail)
 			.next(pruneOldRuns)
+			.end()
 			.build();
 	}
 
