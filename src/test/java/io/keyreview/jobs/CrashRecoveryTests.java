@@ -77,7 +77,7 @@ class CrashRecoveryTests {
 		}
 		Files.writeString(INPUTS.resolve("keys/load.csv"), keys);
 		StringBuilder usage = new StringBuilder("key_id,timestamp,route,model,provider,requests,cost_usd\n");
-		for (int i = 0; i < 40_000; i++) {
+		for (int i = 0; i < 10_000; i++) {
 			usage.append("load-key-")
 				.append(random.nextInt(600))
 				.append(",2026-11-")
