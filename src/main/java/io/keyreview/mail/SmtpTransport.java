@@ -16,7 +16,9 @@ import org.springframework.util.StringUtils;
  * name unless {@code spring.mail.properties.mail.smtp.localhost} names one. A batch of
  * messages shares one connection: opened at the first message, checked (NOOP) before each
  * next one and opened again when the server closed it, and closed after a failed send, so
- * that a retry starts on a fresh connection.
+ * that a retry starts on a fresh connection. Unless {@code mail.smtp.ssl.enable} is set
+ * or another socket factory is, its sockets send without delay
+ * ({@link NoDelaySocketFactory}); a STARTTLS connection starts on one of them.
  */
 class SmtpTransport implements MailTransport {
 
@@ -26,6 +28,9 @@ class SmtpTransport implements MailTransport {
 		Properties properties = new Properties();
 		properties.putAll(sender.getJavaMailProperties());
 		properties.putIfAbsent("mail.smtp.localhost", settings.greetingName());
+		if (!Boolean.parseBoolean(properties.getProperty("mail.smtp.ssl.enable"))) {
+			properties.putIfAbsent("mail.smtp.socketFactory", new NoDelaySocketFactory());
+		}
 		sender.setJavaMailProperties(properties);
 		this.sender = sender;
 	}

@@ -1,5 +1,6 @@
 package io.keyreview.mail;
 
+import java.net.Socket;
 import java.time.Duration;
 
 import io.keyreview.jobs.SmtpStub;
@@ -37,6 +38,30 @@ class SmtpTransportTests {
 				.matches("EHLO [A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+")
 				.doesNotMatch("EHLO [0-9.]+");
 		}
+	}
+
+	@Test
+	void sendsOverSocketsWithoutNaglesDelayUnlessTheConnectionIsImplicitTls() throws Exception {
+		try (SmtpStub stub = new SmtpStub()) {
+			JavaMailSenderImpl sender = new JavaMailSenderImpl();
+			sender.setHost("127.0.0.1");
+			sender.setPort(stub.port());
+			MailSettings settings = settings("keyreview.example.org");
+			try (MailTransport.Connection connection = new SmtpTransport(sender, settings).connect()) {
+				connection.send(MESSAGE, Sender.of(settings, "security@example.com"));
+			}
+
+			assertThat(stub.deliveries()).isEqualTo(1);
+			Object factory = sender.getSession().getProperties().get("mail.smtp.socketFactory");
+			assertThat(factory).isInstanceOf(NoDelaySocketFactory.class);
+			try (Socket socket = ((NoDelaySocketFactory) factory).createSocket()) {
+				assertThat(socket.getTcpNoDelay()).isTrue();
+			}
+		}
+		JavaMailSenderImpl implicitTls = new JavaMailSenderImpl();
+		implicitTls.getJavaMailProperties().setProperty("mail.smtp.ssl.enable", "true");
+		new SmtpTransport(implicitTls, settings(null));
+		assertThat(implicitTls.getSession().getProperties()).doesNotContainKey("mail.smtp.socketFactory");
 	}
 
 	@Test
