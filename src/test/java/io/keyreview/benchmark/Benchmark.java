@@ -22,8 +22,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Level;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +37,9 @@ import org.springframework.util.FileSystemUtils;
  * its own ({@code keyreview_bench_<epoch>}), times {@code LOAD DATA LOCAL INFILE} of each
  * usage file into a plain table with the usage file's columns and no index, then runs the
  * packaged jar in a JVM of its own with {@code -Xmx512m} and a GC log, as production does
- * (MySQL, SMTP: a GreenMail server in this JVM), for the nightly of the run date and the
- * monthly and quarterly of the period holding it. Per job it reads each step's counts and
- * times from Spring Batch's tables, prints a markdown table and writes it to
+ * (MySQL, SMTP: a server in this JVM), for the nightly of the run date and the monthly
+ * and quarterly of the period holding it. Per job it reads each step's counts and times
+ * from Spring Batch's tables, prints a markdown table and writes it to
  * {@code target/benchmark/<size>-result.md}; the database is dropped at the end.
  * <p>
  * Settings ({@code -D}): {@code benchmark.size} ({@code S}, {@code M}, {@code L} or
@@ -50,7 +48,8 @@ import org.springframework.util.FileSystemUtils;
  * {@code benchmark.url} (default {@code jdbc:mysql://127.0.0.1:3306}),
  * {@code benchmark.user} ({@code root}), {@code benchmark.password} (empty),
  * {@code benchmark.jar} ({@code target/keyreview.jar}), {@code benchmark.heap}
- * ({@code 512m}), {@code benchmark.keep} ({@code true} keeps the database).
+ * ({@code 512m}), {@code benchmark.keep} ({@code true} keeps the database),
+ * {@code benchmark.smtp} ({@code greenmail}, or {@code stub}: see {@link BenchmarkSmtp}).
  */
 public final class Benchmark {
 
@@ -85,6 +84,8 @@ public final class Benchmark {
 		.toList();
 
 	private final boolean keep = Boolean.parseBoolean(setting("keep", "false"));
+
+	private final String smtpKind = setting("smtp", "greenmail");
 
 	private final String database = "keyreview_bench_" + Instant.now().getEpochSecond();
 
@@ -136,9 +137,7 @@ public final class Benchmark {
 					drop);
 			line("");
 			execute(admin, "CREATE DATABASE " + this.database);
-			GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-			smtp.start();
-			try {
+			try (BenchmarkSmtp smtp = BenchmarkSmtp.start(this.smtpKind)) {
 				LoadData loadData = loadData(drop);
 				Map<String, JobFigures> figures = new LinkedHashMap<>();
 				for (String job : this.jobs) {
@@ -147,7 +146,6 @@ public final class Benchmark {
 				ratios(loadData, figures);
 			}
 			finally {
-				smtp.stop();
 				if (this.keep) {
 					System.out.println("kept database " + this.database);
 				}
@@ -297,7 +295,7 @@ public final class Benchmark {
 
 	// the jobs
 
-	private JobFigures runJob(String job, GreenMail smtp) throws Exception {
+	private JobFigures runJob(String job, BenchmarkSmtp smtp) throws Exception {
 		String argument = switch (job) {
 			case "nightly" -> "--date=" + this.runDate;
 			case "monthly" -> "--period=" + YearMonth.from(this.runDate);
@@ -313,7 +311,7 @@ public final class Benchmark {
 				"-Dspring.datasource.url=" + this.server + "/" + this.database + "?rewriteBatchedStatements=true",
 				"-Dspring.datasource.username=" + this.user, "-Dkeyreview.inputs=" + this.folder.resolve("drop"),
 				"-Dkeyreview.out=" + this.folder.resolve("out"), "-Dspring.mail.host=127.0.0.1",
-				"-Dspring.mail.port=" + smtp.getSmtp().getPort(), "-jar", this.jar.toString(), job, argument));
+				"-Dspring.mail.port=" + smtp.port(), "-jar", this.jar.toString(), job, argument));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		builder.environment().put("SPRING_DATASOURCE_PASSWORD", this.password);
 		System.out.printf(Locale.ROOT, "running %s %s (log: %s) ...%n", job, argument, log);
@@ -330,13 +328,13 @@ public final class Benchmark {
 			figures = JobFigures.lastOf(connection, job + "Job").withSecondsLogged(log);
 		}
 		GcLog gc = GcLog.read(gcLog);
-		int delivered = smtp.getReceivedMessages().length;
-		smtp.purgeEmailFromAllMailboxes();
-		table(job, argument, exit, wall, figures, gc, delivered, loadBefore);
+		table(job, argument, exit, wall, figures, gc, String.format(Locale.ROOT,
+				"%,d deliveries (one per recipient and Cc) to %s", smtp.takeDeliveries(), smtp.description()),
+				loadBefore);
 		return figures;
 	}
 
-	private void table(String job, String argument, int exit, double wall, JobFigures figures, GcLog gc, int delivered,
+	private void table(String job, String argument, int exit, double wall, JobFigures figures, GcLog gc, String smtp,
 			String loadBefore) throws IOException {
 		line("## %s %s", job, argument);
 		line("");
@@ -358,7 +356,7 @@ public final class Benchmark {
 		line("- heap (-Xmx%s, %s): max occupied %.0f MB (before a collection or at exit), max live after a "
 				+ "collection %.0f MB, %d collections, %.1f s of pauses", this.heap, gc.collector(), gc.maxBeforeMb(),
 				gc.maxAfterMb(), gc.collections(), gc.pauseSeconds());
-		line("- SMTP (GreenMail in the benchmark JVM): %,d deliveries (one per recipient and Cc)", delivered);
+		line("- SMTP: %s", smtp);
 		line("");
 	}
 
@@ -396,12 +394,6 @@ public final class Benchmark {
 	private static void execute(Connection connection, String sql) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute(sql);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

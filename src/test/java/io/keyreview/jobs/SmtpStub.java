@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,7 +40,9 @@ public class SmtpStub implements AutoCloseable {
 
 	private volatile int holdMessage;
 
-	private int received;
+	private final AtomicInteger received = new AtomicInteger();
+
+	private final AtomicInteger deliveries = new AtomicInteger();
 
 	public SmtpStub() throws IOException {
 		this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -64,6 +67,11 @@ public class SmtpStub implements AutoCloseable {
 	/** The Message-IDs of the messages answered "250", in order. */
 	List<String> accepted() {
 		return this.accepted;
+	}
+
+	/** The recipients (To and Cc) of the messages answered "250", counted. */
+	public int deliveries() {
+		return this.deliveries.get();
 	}
 
 	/** Answers "RCPT TO" for the address with the reply ("550 5.1.1 no such user"). */
@@ -101,6 +109,7 @@ public class SmtpStub implements AutoCloseable {
 						new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
 				OutputStream out = socket.getOutputStream()) {
 			reply(out, "220 stub ESMTP");
+			int recipients = 0;
 			for (String line = in.readLine(); line != null; line = in.readLine()) {
 				String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
 				switch (command) {
@@ -108,21 +117,29 @@ public class SmtpStub implements AutoCloseable {
 						this.greetings.add(line);
 						reply(out, "250 stub");
 					}
-					case "MAIL" -> reply(out, this.senderReply);
-					case "RCPT" -> reply(out,
-							this.recipientReplies.getOrDefault(line.replaceFirst("(?i)^RCPT TO:", ""), "250 ok"));
+					case "MAIL" -> {
+						recipients = 0;
+						reply(out, this.senderReply);
+					}
+					case "RCPT" -> {
+						String recipientReply = this.recipientReplies
+							.getOrDefault(line.replaceFirst("(?i)^RCPT TO:", ""), "250 ok");
+						recipients += recipientReply.startsWith("250") ? 1 : 0;
+						reply(out, recipientReply);
+					}
 					case "DATA" -> {
 						reply(out, "354 go on");
 						StringBuilder data = new StringBuilder();
 						for (String body = in.readLine(); body != null && !body.equals("."); body = in.readLine()) {
 							data.append(body).append('\n');
 						}
-						if (++this.received == this.holdMessage) {
+						if (this.received.incrementAndGet() == this.holdMessage) {
 							this.holding.countDown();
 							Thread.sleep(Long.MAX_VALUE);
 						}
 						Matcher id = MESSAGE_ID.matcher(data);
 						this.accepted.add(id.find() ? id.group(1) : "(none)");
+						this.deliveries.addAndGet(recipients);
 						reply(out, "250 accepted");
 					}
 					case "QUIT" -> {
