@@ -74,18 +74,24 @@ class ReviewConfiguration {
 		}, transactionManager).build();
 	}
 
-	/** Records tonight's first uses of each kind; the number recorded. */
+	/**
+	 * Records tonight's first uses of each kind; the number recorded. Tonight's days are
+	 * made distinct before they are checked against the register and the first uses
+	 * known: a key uses a route on many rows (a day, model and provider each), and the
+	 * checks then run once per key and route.
+	 */
 	private static int recordFirstUse(JdbcTemplate jdbc, LocalDate runDate) {
 		int recorded = 0;
 		for (String kind : new String[] { "route", "model", "provider" }) {
 			recorded += jdbc.update("""
 					INSERT INTO key_first_use (key_id, kind, used, first_seen)
-					SELECT DISTINCT u.key_id, '%1$s', u.%1$s, ? FROM usage_day_rolled_up d
-					JOIN usage_daily u ON u.usage_day = d.usage_day AND u.source = d.source
-					WHERE d.run_date = ? AND u.%1$s <> ''
-					  AND EXISTS (SELECT 1 FROM key_register r WHERE r.key_id = u.key_id)
+					SELECT t.key_id, '%1$s', t.used, ? FROM (
+					  SELECT DISTINCT u.key_id, u.%1$s AS used FROM usage_day_rolled_up d
+					  JOIN usage_daily u ON u.usage_day = d.usage_day AND u.source = d.source
+					  WHERE d.run_date = ? AND u.%1$s <> '') t
+					WHERE EXISTS (SELECT 1 FROM key_register r WHERE r.key_id = t.key_id)
 					  AND NOT EXISTS (SELECT 1 FROM key_first_use f
-					    WHERE f.key_id = u.key_id AND f.kind = '%1$s' AND f.used = u.%1$s)""".formatted(kind), runDate,
+					    WHERE f.key_id = t.key_id AND f.kind = '%1$s' AND f.used = t.used)""".formatted(kind), runDate,
 					runDate);
 			recorded += jdbc.update("""
 					INSERT INTO key_first_use (key_id, kind, used, first_seen)
